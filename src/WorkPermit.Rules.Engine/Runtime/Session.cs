@@ -1,0 +1,890 @@
+using System.Globalization;
+using WorkPermit.Rules.Engine.Diagnostics;
+using WorkPermit.Rules.Engine.Network;
+using WorkPermit.Rules.Engine.RuleModel;
+
+namespace WorkPermit.Rules.Engine.Runtime;
+
+internal sealed class Session : ISession, IEventProvider
+{
+    private readonly SessionFactory _factory;
+    private readonly Dictionary<object, Fact> _facts;
+    private Fact? _first;
+    private Fact? _last;
+    private long _factSequence;
+    private long _stamp;
+    private List<DirtyQuery>? _dirty;
+    private List<DirtyQuery>? _dirtySpare;
+    private List<Token>? _pendingLinked;
+    private int _depth;
+    private bool _halted;
+    private bool _firing;
+    private int _maxFirings;
+    private ActionContext? _context;
+    private Stack<List<Token>>? _tokenPool;
+    private Stack<List<Fact>>? _factPool;
+    private Stack<List<AlphaMemoryNode>>? _memoryPool;
+    private Type? _lastType;
+    private TypeNode[]? _lastTypeNodes;
+
+    public Session(SessionFactory factory)
+    {
+        _factory = factory;
+        Memories = factory.MemoryCount == 0 ? [] : new object?[factory.MemoryCount];
+        _facts = new Dictionary<object, Fact>(factory.Comparer);
+        Agenda = new Agenda(factory.PriorityCount);
+        DependencyResolver = factory.DependencyResolver;
+        _maxFirings = factory.MaxFiringsPerFire;
+        var rootChildren = factory.Root.Children;
+        if (rootChildren.Count > 0)
+        {
+            _depth++;
+            foreach (var child in rootChildren)
+            {
+                child.AssertLeft(this, new Token(null, null, factory.Root));
+            }
+
+            _depth--;
+        }
+    }
+
+    public readonly object?[] Memories;
+
+    public Agenda Agenda { get; }
+
+    public IEventProvider Events => this;
+
+    public IDependencyResolver? DependencyResolver { get; set; }
+
+    public int MaxFiringsPerFire
+    {
+        get => _maxFirings;
+        set => _maxFirings = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The firing limit must be positive.");
+    }
+
+    public int AgendaCount
+    {
+        get
+        {
+            FlushQueries();
+            return Agenda.Count;
+        }
+    }
+
+    public event EventHandler<WorkingMemoryEventArgs>? FactInsertingEvent;
+    public event EventHandler<WorkingMemoryEventArgs>? FactInsertedEvent;
+    public event EventHandler<WorkingMemoryEventArgs>? FactUpdatingEvent;
+    public event EventHandler<WorkingMemoryEventArgs>? FactUpdatedEvent;
+    public event EventHandler<WorkingMemoryEventArgs>? FactRetractingEvent;
+    public event EventHandler<WorkingMemoryEventArgs>? FactRetractedEvent;
+    public event EventHandler<AgendaEventArgs>? ActivationCreatedEvent;
+    public event EventHandler<AgendaEventArgs>? ActivationUpdatedEvent;
+    public event EventHandler<AgendaEventArgs>? ActivationDeletedEvent;
+    public event EventHandler<AgendaEventArgs>? RuleFiringEvent;
+    public event EventHandler<AgendaEventArgs>? RuleFiredEvent;
+    public event EventHandler<LhsExpressionErrorEventArgs>? LhsExpressionFailedEvent;
+    public event EventHandler<RhsExpressionErrorEventArgs>? RhsExpressionFailedEvent;
+
+    // ----- Working memory -----
+
+    public void Insert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!InsertCore(fact, null, null))
+        {
+            throw new ArgumentException($"The session already holds a fact with the same identity as {Describe(fact)}.", nameof(fact));
+        }
+
+        Complete();
+    }
+
+    public bool TryInsert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var inserted = InsertCore(fact, null, null);
+        Complete();
+        return inserted;
+    }
+
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        var batch = Validate(facts, nameof(facts), mustExist: false);
+        foreach (var fact in batch)
+        {
+            InsertCore(fact, null, null);
+        }
+
+        Complete();
+    }
+
+    public void Update(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!_facts.TryGetValue(fact, out var wrapper))
+        {
+            throw new ArgumentException($"The session holds no fact with the same identity as {Describe(fact)}, so it cannot be updated.", nameof(fact));
+        }
+
+        UpdateCore(wrapper, fact);
+        Complete();
+    }
+
+    public bool TryUpdate(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!_facts.TryGetValue(fact, out var wrapper))
+        {
+            return false;
+        }
+
+        UpdateCore(wrapper, fact);
+        Complete();
+        return true;
+    }
+
+    public void UpdateAll(IEnumerable<object> facts)
+    {
+        var batch = Validate(facts, nameof(facts), mustExist: true);
+        foreach (var fact in batch)
+        {
+            UpdateCore(_facts[fact], fact);
+        }
+
+        Complete();
+    }
+
+    public void Retract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!_facts.TryGetValue(fact, out var wrapper))
+        {
+            throw new ArgumentException($"The session holds no fact with the same identity as {Describe(fact)}, so it cannot be retracted.", nameof(fact));
+        }
+
+        RetractCore(wrapper);
+        Complete();
+    }
+
+    public bool TryRetract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!_facts.TryGetValue(fact, out var wrapper))
+        {
+            return false;
+        }
+
+        RetractCore(wrapper);
+        Complete();
+        return true;
+    }
+
+    public void RetractAll(IEnumerable<object> facts)
+    {
+        var batch = Validate(facts, nameof(facts), mustExist: true);
+        foreach (var fact in batch)
+        {
+            RetractCore(_facts[fact]);
+        }
+
+        Complete();
+    }
+
+    public IQueryable<TFact> Query<TFact>()
+    {
+        var result = new List<TFact>();
+        for (var fact = _first; fact is not null; fact = fact.NextInMemory)
+        {
+            if (fact.Object is TFact typed)
+            {
+                result.Add(typed);
+            }
+        }
+
+        return result.AsQueryable();
+    }
+
+    public FactExplanation? Explain(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return _facts.TryGetValue(fact, out var wrapper) ? Explain(wrapper, 0) : null;
+    }
+
+    private static FactExplanation Explain(Fact fact, int depth)
+    {
+        if (fact.SourceActivation is not { } activation || activation.Terminal is not { } terminal || depth > 64)
+        {
+            return new FactExplanation(fact.Object, null, []);
+        }
+
+        var because = new List<FactExplanation>();
+        foreach (var declaration in terminal.Rule.Branch.Declarations)
+        {
+            var matched = terminal.Rule.FactOf(activation, declaration);
+            if (matched is not null)
+            {
+                because.Add(matched.IsSynthetic ? new FactExplanation(matched.Object, null, []) : Explain(matched, depth + 1));
+            }
+        }
+
+        return new FactExplanation(fact.Object, terminal.Rule.Definition.Name, because);
+    }
+
+    private List<object> Validate(IEnumerable<object> facts, string parameter, bool mustExist)
+    {
+        ArgumentNullException.ThrowIfNull(facts, parameter);
+        var batch = facts.ToList();
+        var seen = new HashSet<object>(_factory.Comparer);
+        var problems = new List<string>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var fact = batch[i];
+            if (fact is null)
+            {
+                problems.Add($"item {i} is null");
+                continue;
+            }
+
+            if (!seen.Add(fact))
+            {
+                problems.Add($"item {i} ({Describe(fact)}) repeats an earlier item");
+            }
+            else if (_facts.ContainsKey(fact) != mustExist)
+            {
+                problems.Add(mustExist ? $"item {i} ({Describe(fact)}) is not in the session" : $"item {i} ({Describe(fact)}) is already in the session");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"No fact was changed: {string.Join("; ", problems)}.", parameter);
+        }
+
+        return batch;
+    }
+
+    private bool InsertCore(object obj, Token? source, object? key)
+    {
+        if (_facts.ContainsKey(obj))
+        {
+            return false;
+        }
+
+        var fact = new Fact(obj, synthetic: false) { Sequence = ++_factSequence, SourceActivation = source, LinkKey = key };
+        FactInsertingEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
+        _facts.Add(obj, fact);
+        fact.PrevInMemory = _last;
+        if (_last is null)
+        {
+            _first = fact;
+        }
+        else
+        {
+            _last.NextInMemory = fact;
+        }
+
+        _last = fact;
+        if (source?.State is LinkedFacts linked)
+        {
+            linked.Items.Add(new KeyValuePair<object, Fact>(key!, fact));
+        }
+
+        _depth++;
+        try
+        {
+            var typeNodes = TypeNodesFor(obj.GetType());
+            for (var i = 0; i < typeNodes.Length; i++)
+            {
+                AlphaAssert(typeNodes[i], fact);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+
+        FactInsertedEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
+        return true;
+    }
+
+    private void UpdateCore(Fact fact, object obj)
+    {
+        FactUpdatingEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
+        if (!ReferenceEquals(fact.Object, obj))
+        {
+            _facts.Remove(fact.Object!);
+            _facts.Add(obj, fact);
+            fact.Object = obj;
+        }
+
+        _depth++;
+        try
+        {
+            PropagateUpdate(fact);
+        }
+        finally
+        {
+            _depth--;
+        }
+
+        FactUpdatedEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
+    }
+
+    private void RetractCore(Fact fact)
+    {
+        FactRetractingEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
+        _facts.Remove(fact.Object!);
+        fact.Removed = true;
+        if (fact.PrevInMemory is null)
+        {
+            _first = fact.NextInMemory;
+        }
+        else
+        {
+            fact.PrevInMemory.NextInMemory = fact.NextInMemory;
+        }
+
+        if (fact.NextInMemory is null)
+        {
+            _last = fact.PrevInMemory;
+        }
+        else
+        {
+            fact.NextInMemory.PrevInMemory = fact.PrevInMemory;
+        }
+
+        fact.NextInMemory = null;
+        fact.PrevInMemory = null;
+        if (fact.SourceActivation?.State is LinkedFacts linked)
+        {
+            linked.Remove(fact.LinkKey!);
+        }
+
+        _depth++;
+        try
+        {
+            while (fact.AlphaMemoryCount > 0)
+            {
+                var memory = fact.GetAlphaMemory(fact.AlphaMemoryCount - 1);
+                fact.RemoveAlphaMemory(memory);
+                var sinks = memory.Sinks;
+                for (var i = 0; i < sinks.Count; i++)
+                {
+                    sinks[i].RetractRight(this, fact);
+                }
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+
+        FactRetractedEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
+    }
+
+    private TypeNode[] TypeNodesFor(Type type)
+    {
+        if (type == _lastType)
+        {
+            return _lastTypeNodes!;
+        }
+
+        var nodes = _factory.TypeNodesFor(type);
+        _lastType = type;
+        _lastTypeNodes = nodes;
+        return nodes;
+    }
+
+    private void AlphaAssert(AlphaNode node, Fact fact)
+    {
+        if (node.Memory is { } memory)
+        {
+            fact.AddAlphaMemory(memory);
+            var sinks = memory.Sinks;
+            for (var i = 0; i < sinks.Count; i++)
+            {
+                sinks[i].AssertRight(this, fact);
+            }
+        }
+
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].Test(this, fact))
+            {
+                AlphaAssert(children[i], fact);
+            }
+        }
+    }
+
+    private void AlphaCollect(AlphaNode node, Fact fact, List<AlphaMemoryNode> into)
+    {
+        if (node.Memory is { } memory)
+        {
+            into.Add(memory);
+        }
+
+        var children = node.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].Test(this, fact))
+            {
+                AlphaCollect(children[i], fact, into);
+            }
+        }
+    }
+
+    private void PropagateUpdate(Fact fact)
+    {
+        var before = RentMemories();
+        for (var i = 0; i < fact.AlphaMemoryCount; i++)
+        {
+            before.Add(fact.GetAlphaMemory(i));
+        }
+
+        var after = RentMemories();
+        var typeNodes = TypeNodesFor(fact.Object!.GetType());
+        for (var i = 0; i < typeNodes.Length; i++)
+        {
+            AlphaCollect(typeNodes[i], fact, after);
+        }
+
+        foreach (var memory in before)
+        {
+            if (!after.Contains(memory))
+            {
+                fact.RemoveAlphaMemory(memory);
+                foreach (var sink in memory.Sinks)
+                {
+                    sink.RetractRight(this, fact);
+                }
+            }
+        }
+
+        foreach (var memory in before)
+        {
+            if (after.Contains(memory))
+            {
+                foreach (var sink in memory.Sinks)
+                {
+                    sink.ModifyRight(this, fact);
+                }
+            }
+        }
+
+        foreach (var memory in after)
+        {
+            if (!before.Contains(memory))
+            {
+                fact.AddAlphaMemory(memory);
+                foreach (var sink in memory.Sinks)
+                {
+                    sink.AssertRight(this, fact);
+                }
+            }
+        }
+
+        ReturnMemories(before);
+        ReturnMemories(after);
+    }
+
+    /// <summary>Finishes a top-level operation: retracts the linked facts of matches that went away.</summary>
+    private void Complete()
+    {
+        if (_depth == 0 && _pendingLinked is { Count: > 0 })
+        {
+            ProcessPendingLinked();
+        }
+    }
+
+    private void ProcessPendingLinked()
+    {
+        while (_pendingLinked is { Count: > 0 })
+        {
+            var activation = _pendingLinked[^1];
+            _pendingLinked.RemoveAt(_pendingLinked.Count - 1);
+            if (activation.State is not LinkedFacts linked)
+            {
+                continue;
+            }
+
+            activation.State = null;
+            foreach (var item in linked.Items)
+            {
+                if (!item.Value.Removed)
+                {
+                    RetractCore(item.Value);
+                }
+            }
+        }
+    }
+
+    public void QueueLinkedRetraction(Token activation) => (_pendingLinked ??= []).Add(activation);
+
+    // ----- Linked facts (called through the action context) -----
+
+    internal void InsertLinked(Token activation, object key, object fact)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(fact);
+        if (activation.IsDead)
+        {
+            // The match this fact would depend on is already gone: truth maintenance would retract it at once.
+            return;
+        }
+
+        var linked = activation.State as LinkedFacts ?? (LinkedFacts)(activation.State = new LinkedFacts());
+        if (linked.Find(key) is not null)
+        {
+            throw new ArgumentException($"A fact is already linked under key '{key}' for this match of rule '{activation.Terminal!.Rule.Definition.Name}'.", nameof(key));
+        }
+
+        if (!InsertCore(fact, activation, key))
+        {
+            throw new ArgumentException($"The session already holds a fact with the same identity as linked fact {Describe(fact)} (rule '{activation.Terminal!.Rule.Definition.Name}').", nameof(fact));
+        }
+
+        Complete();
+    }
+
+    internal void UpdateLinked(Token activation, object key, object fact)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(fact);
+        var wrapper = (activation.State as LinkedFacts)?.Find(key);
+        if (wrapper is null)
+        {
+            if (activation.IsDead)
+            {
+                return;
+            }
+
+            throw new ArgumentException($"No fact is linked under key '{key}' for this match of rule '{activation.Terminal!.Rule.Definition.Name}'.", nameof(key));
+        }
+
+        if (!ReferenceEquals(wrapper.Object, fact))
+        {
+            if (!_factory.Comparer.Equals(wrapper.Object!, fact) && _facts.ContainsKey(fact))
+            {
+                throw new ArgumentException($"The session already holds a fact with the same identity as the updated linked fact {Describe(fact)}.", nameof(fact));
+            }
+
+            FactUpdatingEvent?.Invoke(this, new WorkingMemoryEventArgs(wrapper));
+            _facts.Remove(wrapper.Object!);
+            _facts.Add(fact, wrapper);
+            wrapper.Object = fact;
+        }
+        else
+        {
+            FactUpdatingEvent?.Invoke(this, new WorkingMemoryEventArgs(wrapper));
+        }
+
+        _depth++;
+        try
+        {
+            PropagateUpdate(wrapper);
+        }
+        finally
+        {
+            _depth--;
+        }
+
+        FactUpdatedEvent?.Invoke(this, new WorkingMemoryEventArgs(wrapper));
+        Complete();
+    }
+
+    internal void RetractLinked(Token activation, object key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var wrapper = (activation.State as LinkedFacts)?.Find(key)
+            ?? throw new ArgumentException($"No fact is linked under key '{key}' for this match.", nameof(key));
+        RetractCore(wrapper);
+        Complete();
+    }
+
+    internal static object? GetLinked(Token activation, object key) => (activation.State as LinkedFacts)?.Find(key)?.Object;
+
+    internal static IEnumerable<object> GetLinkedKeys(Token activation) =>
+        activation.State is LinkedFacts linked ? linked.Items.Select(i => i.Key).ToArray() : [];
+
+    // ----- Firing -----
+
+    public int Fire() => Fire(int.MaxValue);
+
+    public int Fire(int maxRulesNumber)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRulesNumber);
+        if (_firing)
+        {
+            throw new InvalidOperationException("Fire() cannot be called from a rule action; the session is already firing.");
+        }
+
+        _firing = true;
+        _halted = false;
+        var fired = 0;
+        Queue<string>? recent = null;
+        try
+        {
+            while (fired < maxRulesNumber && !_halted)
+            {
+                FlushQueries();
+                var activation = Agenda.Dequeue();
+                if (activation is null)
+                {
+                    break;
+                }
+
+                if (fired >= _maxFirings)
+                {
+                    throw LoopDetected(recent);
+                }
+
+                var terminal = activation.Terminal!;
+                if (fired >= _maxFirings - 256)
+                {
+                    recent ??= new Queue<string>();
+                    recent.Enqueue(terminal.Rule.Definition.Name);
+                }
+
+                FireOne(terminal, activation);
+                fired++;
+            }
+        }
+        finally
+        {
+            _firing = false;
+        }
+
+        return fired;
+    }
+
+    private RuleFiringLimitExceededException LoopDetected(Queue<string>? recent)
+    {
+        var counts = (recent ?? new Queue<string>())
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, int>(g.Key, g.Count()))
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .ToArray();
+        return new RuleFiringLimitExceededException(_maxFirings, counts);
+    }
+
+    private void FireOne(TerminalNode terminal, Token activation)
+    {
+        ActionTrigger trigger;
+        if ((activation.Flags & TokenFlags.PendingUndo) != 0)
+        {
+            activation.Flags &= ~TokenFlags.PendingUndo;
+            trigger = ActionTrigger.Deactivated;
+        }
+        else if ((activation.Flags & TokenFlags.Reactivated) != 0)
+        {
+            activation.Flags &= ~TokenFlags.Reactivated;
+            trigger = ActionTrigger.Reactivated;
+        }
+        else
+        {
+            activation.Flags |= TokenFlags.Fired;
+            trigger = ActionTrigger.Activated;
+        }
+
+        var context = _context ??= new ActionContext(this);
+        context.Begin(terminal, activation, trigger);
+        try
+        {
+            if (RuleFiringEvent is not null)
+            {
+                RuleFiringEvent(this, new AgendaEventArgs(terminal.CreateMatch(activation, trigger)));
+            }
+
+            var actions = terminal.Rule.Actions;
+            for (var i = 0; i < actions.Length; i++)
+            {
+                var action = actions[i];
+                if ((action.Trigger & trigger) == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    action.Execute(context, activation);
+                }
+                catch (Exception ex) when (ex is not RuleLhsExpressionEvaluationException and not RuleRhsExpressionEvaluationException and not RuleFiringLimitExceededException)
+                {
+                    var match = terminal.CreateMatch(activation, trigger);
+                    if (RhsExpressionFailedEvent is not null)
+                    {
+                        var args = new RhsExpressionErrorEventArgs(action.Expression, ex, match);
+                        RhsExpressionFailedEvent(this, args);
+                        if (args.IsHandled)
+                        {
+                            break;
+                        }
+                    }
+
+                    throw new RuleRhsExpressionEvaluationException(action.Expression, terminal.Rule.Definition.Name, match.Facts.Select(f => f.Value).ToArray(), ex);
+                }
+            }
+
+            if (RuleFiredEvent is not null)
+            {
+                RuleFiredEvent(this, new AgendaEventArgs(terminal.CreateMatch(activation, trigger)));
+            }
+        }
+        finally
+        {
+            context.End();
+        }
+    }
+
+    internal void Halt() => _halted = true;
+
+    internal object Resolve(Type serviceType, IRuleDefinition rule)
+    {
+        var resolver = DependencyResolver ?? throw new InvalidOperationException(
+            $"Rule '{rule.Name}' needs a {serviceType.FullName}, but the session has no dependency resolver; set ISession.DependencyResolver or RuleCompiler.DependencyResolver.");
+        return resolver.Resolve(serviceType, rule)
+            ?? throw new InvalidOperationException($"The dependency resolver returned null for {serviceType.FullName} (rule '{rule.Name}').");
+    }
+
+    // ----- Queries (deferred recomputation) -----
+
+    public void MarkDirty(AggregateNode node, Token token)
+    {
+        if ((token.Flags & TokenFlags.Dirty) != 0)
+        {
+            return;
+        }
+
+        token.Flags |= TokenFlags.Dirty;
+        var dirty = _dirty ??= [];
+        dirty.Add(new DirtyQuery(node, token, dirty.Count));
+    }
+
+    private void FlushQueries()
+    {
+        if (_dirty is not { Count: > 0 })
+        {
+            return;
+        }
+
+        while (_dirty is { Count: > 0 })
+        {
+            var batch = _dirty;
+            _dirty = _dirtySpare ?? [];
+            _dirtySpare = null;
+            if (batch.Count > 1)
+            {
+                batch.Sort(static (a, b) => a.Node.Id != b.Node.Id ? a.Node.Id.CompareTo(b.Node.Id) : a.Order.CompareTo(b.Order));
+            }
+
+            _depth++;
+            try
+            {
+                foreach (var item in batch)
+                {
+                    item.Node.Flush(this, item.Token);
+                }
+            }
+            finally
+            {
+                _depth--;
+            }
+
+            batch.Clear();
+            _dirtySpare = batch;
+        }
+
+        Complete();
+    }
+
+    private readonly record struct DirtyQuery(AggregateNode Node, Token Token, int Order);
+
+    // ----- Support for nodes -----
+
+    public long NextStamp() => ++_stamp;
+
+    public List<Token> RentTokens() => _tokenPool is { Count: > 0 } ? _tokenPool.Pop() : [];
+
+    public void ReturnTokens(List<Token> list)
+    {
+        list.Clear();
+        (_tokenPool ??= new Stack<List<Token>>()).Push(list);
+    }
+
+    public List<Fact> RentFacts() => _factPool is { Count: > 0 } ? _factPool.Pop() : [];
+
+    public void ReturnFacts(List<Fact> list)
+    {
+        list.Clear();
+        (_factPool ??= new Stack<List<Fact>>()).Push(list);
+    }
+
+    private List<AlphaMemoryNode> RentMemories() => _memoryPool is { Count: > 0 } ? _memoryPool.Pop() : [];
+
+    private void ReturnMemories(List<AlphaMemoryNode> list)
+    {
+        list.Clear();
+        (_memoryPool ??= new Stack<List<AlphaMemoryNode>>()).Push(list);
+    }
+
+    /// <summary>Reports a condition that threw: returns when a handler handled it (the condition then counts as false), throws otherwise.</summary>
+    public void OnLhsError(ReteNode node, string expression, Exception exception, Token? token, Fact? fact)
+    {
+        var facts = new List<object?>();
+        for (var t = token; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                facts.Insert(0, t.Fact.Object);
+            }
+        }
+
+        if (fact is not null)
+        {
+            facts.Add(fact.Object);
+        }
+
+        if (LhsExpressionFailedEvent is not null)
+        {
+            var args = new LhsExpressionErrorEventArgs(expression, exception, node.Rules, facts);
+            LhsExpressionFailedEvent(this, args);
+            if (args.IsHandled)
+            {
+                return;
+            }
+        }
+
+        throw new RuleLhsExpressionEvaluationException(expression, node.Rules, facts, exception);
+    }
+
+    public void OnActivationCreated(TerminalNode terminal, Token token)
+    {
+        if (ActivationCreatedEvent is not null)
+        {
+            ActivationCreatedEvent(this, new AgendaEventArgs(terminal.CreateMatch(token)));
+        }
+    }
+
+    public void OnActivationUpdated(TerminalNode terminal, Token token)
+    {
+        if (ActivationUpdatedEvent is not null)
+        {
+            ActivationUpdatedEvent(this, new AgendaEventArgs(terminal.CreateMatch(token)));
+        }
+    }
+
+    public void OnActivationDeleted(TerminalNode terminal, Token token)
+    {
+        if (ActivationDeletedEvent is not null)
+        {
+            ActivationDeletedEvent(this, new AgendaEventArgs(terminal.CreateMatch(token)));
+        }
+    }
+
+    private static string Describe(object fact)
+    {
+        var text = Convert.ToString(fact, CultureInfo.InvariantCulture) ?? fact.GetType().Name;
+        return text.Length > 200 ? string.Concat(text.AsSpan(0, 200), "…") : text;
+    }
+}

@@ -79,6 +79,18 @@ internal sealed class LinkedFacts
         return null;
     }
 
+    public void RemoveFact(Fact fact)
+    {
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (ReferenceEquals(Items[i].Value, fact))
+            {
+                Items.RemoveAt(i);
+                return;
+            }
+        }
+    }
+
     public bool Remove(object key)
     {
         for (var i = 0; i < Items.Count; i++)

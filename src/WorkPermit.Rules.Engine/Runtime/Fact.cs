@@ -18,6 +18,8 @@ internal sealed class Fact : IFact
 
     public readonly bool IsSynthetic;
 
+    public bool Removed;
+
     /// <summary>Insertion order in working memory.</summary>
     public long Sequence;
 
@@ -35,17 +37,8 @@ internal sealed class Fact : IFact
     /// <summary>Scratch mark for the network's two-phase updates.</summary>
     public long Mark;
 
-    /// <summary>Working-memory order (doubly linked).</summary>
-    public Fact? NextInMemory;
-
-    public Fact? PrevInMemory;
-
-    /// <summary>For a linked fact: the activation that owns it and its key.</summary>
+    /// <summary>For a linked fact: the activation that owns it.</summary>
     public Token? SourceActivation;
-
-    public object? LinkKey;
-
-    public bool Removed;
 
     public Type Type => Object?.GetType() ?? typeof(object);
 
@@ -126,6 +119,12 @@ internal sealed class Fact : IFact
                 array[i] = array[AlphaMemoryCount - 1];
                 array[AlphaMemoryCount - 1] = null!;
                 AlphaMemoryCount--;
+                if (AlphaMemoryCount == 1)
+                {
+                    // Back to the single-membership representation that GetAlphaMemory and IsInAlphaMemory expect.
+                    AlphaMemories = array[0];
+                }
+
                 return;
             }
         }

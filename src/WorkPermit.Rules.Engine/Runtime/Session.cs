@@ -9,8 +9,6 @@ internal sealed class Session : ISession, IEventProvider
 {
     private readonly SessionFactory _factory;
     private readonly Dictionary<object, Fact> _facts;
-    private Fact? _first;
-    private Fact? _last;
     private long _factSequence;
     private long _stamp;
     private List<DirtyQuery>? _dirty;
@@ -24,6 +22,7 @@ internal sealed class Session : ISession, IEventProvider
     private Stack<List<Token>>? _tokenPool;
     private Stack<List<Fact>>? _factPool;
     private Stack<List<AlphaMemoryNode>>? _memoryPool;
+    private Stack<List<object>>? _objectPool;
     private Type? _lastType;
     private TypeNode[]? _lastTypeNodes;
 
@@ -108,12 +107,54 @@ internal sealed class Session : ISession, IEventProvider
 
     public void InsertAll(IEnumerable<object> facts)
     {
-        var batch = Validate(facts, nameof(facts), mustExist: false);
-        foreach (var fact in batch)
+        ArgumentNullException.ThrowIfNull(facts);
+        var batch = AsList(facts, out var rented);
+        _facts.EnsureCapacity(_facts.Count + batch.Count);
+
+        // Phase 1 adds every fact to the identity map without propagating, so a problem leaves the session unchanged.
+        var wrappers = RentFacts();
+        List<string>? problems = null;
+        for (var i = 0; i < batch.Count; i++)
         {
-            InsertCore(fact, null, null);
+            var obj = batch[i];
+            if (obj is null)
+            {
+                (problems ??= []).Add($"item {i} is null");
+                continue;
+            }
+
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_facts, obj, out var exists);
+            if (exists)
+            {
+                (problems ??= []).Add(wrappers.Contains(slot!)
+                    ? $"item {i} ({Describe(obj)}) repeats an earlier item"
+                    : $"item {i} ({Describe(obj)}) is already in the session");
+                continue;
+            }
+
+            slot = new Fact(obj, synthetic: false) { Sequence = ++_factSequence };
+            wrappers.Add(slot);
         }
 
+        if (problems is not null)
+        {
+            foreach (var wrapper in wrappers)
+            {
+                _facts.Remove(wrapper.Object!);
+            }
+
+            ReturnFacts(wrappers);
+            Release(rented);
+            throw new ArgumentException($"No fact was inserted: {string.Join("; ", problems)}.", nameof(facts));
+        }
+
+        foreach (var wrapper in wrappers)
+        {
+            Propagate(wrapper);
+        }
+
+        ReturnFacts(wrappers);
+        Release(rented);
         Complete();
     }
 
@@ -144,12 +185,16 @@ internal sealed class Session : ISession, IEventProvider
 
     public void UpdateAll(IEnumerable<object> facts)
     {
-        var batch = Validate(facts, nameof(facts), mustExist: true);
-        foreach (var fact in batch)
+        ArgumentNullException.ThrowIfNull(facts);
+        var batch = AsList(facts, out var rented);
+        var wrappers = FindAll(batch, nameof(facts), "updated", rented);
+        for (var i = 0; i < wrappers.Count; i++)
         {
-            UpdateCore(_facts[fact], fact);
+            UpdateCore(wrappers[i], batch[i]);
         }
 
+        ReturnFacts(wrappers);
+        Release(rented);
         Complete();
     }
 
@@ -180,24 +225,95 @@ internal sealed class Session : ISession, IEventProvider
 
     public void RetractAll(IEnumerable<object> facts)
     {
-        var batch = Validate(facts, nameof(facts), mustExist: true);
-        foreach (var fact in batch)
+        ArgumentNullException.ThrowIfNull(facts);
+        var batch = AsList(facts, out var rented);
+        var wrappers = FindAll(batch, nameof(facts), "retracted", rented);
+        foreach (var wrapper in wrappers)
         {
-            RetractCore(_facts[fact]);
+            RetractCore(wrapper);
         }
 
+        ReturnFacts(wrappers);
+        Release(rented);
         Complete();
+    }
+
+    /// <summary>Finds the wrapper of every fact of a batch, or throws naming every fact that is absent or repeated.</summary>
+    private List<Fact> FindAll(IReadOnlyList<object> batch, string parameter, string verb, List<object>? rented)
+    {
+        var wrappers = RentFacts();
+        var stamp = NextStamp();
+        List<string>? problems = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var obj = batch[i];
+            if (obj is null)
+            {
+                (problems ??= []).Add($"item {i} is null");
+            }
+            else if (!_facts.TryGetValue(obj, out var wrapper))
+            {
+                (problems ??= []).Add($"item {i} ({Describe(obj)}) is not in the session");
+            }
+            else if (wrapper.Mark == stamp)
+            {
+                (problems ??= []).Add($"item {i} ({Describe(obj)}) repeats an earlier item");
+            }
+            else
+            {
+                wrapper.Mark = stamp;
+                wrappers.Add(wrapper);
+            }
+        }
+
+        if (problems is not null)
+        {
+            ReturnFacts(wrappers);
+            Release(rented);
+            throw new ArgumentException($"No fact was {verb}: {string.Join("; ", problems)}.", parameter);
+        }
+
+        return wrappers;
+    }
+
+    private IReadOnlyList<object> AsList(IEnumerable<object> facts, out List<object>? rented)
+    {
+        if (facts is IReadOnlyList<object> list)
+        {
+            rented = null;
+            return list;
+        }
+
+        rented = _objectPool is { Count: > 0 } ? _objectPool.Pop() : [];
+        rented.AddRange(facts);
+        return rented;
+    }
+
+    private void Release(List<object>? rented)
+    {
+        if (rented is not null)
+        {
+            rented.Clear();
+            (_objectPool ??= new Stack<List<object>>()).Push(rented);
+        }
     }
 
     public IQueryable<TFact> Query<TFact>()
     {
-        var result = new List<TFact>();
-        for (var fact = _first; fact is not null; fact = fact.NextInMemory)
+        var matches = new List<Fact>();
+        foreach (var fact in _facts.Values)
         {
-            if (fact.Object is TFact typed)
+            if (fact.Object is TFact)
             {
-                result.Add(typed);
+                matches.Add(fact);
             }
+        }
+
+        matches.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        var result = new TFact[matches.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = (TFact)matches[i].Object!;
         }
 
         return result.AsQueryable();
@@ -229,69 +345,32 @@ internal sealed class Session : ISession, IEventProvider
         return new FactExplanation(fact.Object, terminal.Rule.Definition.Name, because);
     }
 
-    private List<object> Validate(IEnumerable<object> facts, string parameter, bool mustExist)
-    {
-        ArgumentNullException.ThrowIfNull(facts, parameter);
-        var batch = facts.ToList();
-        var seen = new HashSet<object>(_factory.Comparer);
-        var problems = new List<string>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var fact = batch[i];
-            if (fact is null)
-            {
-                problems.Add($"item {i} is null");
-                continue;
-            }
-
-            if (!seen.Add(fact))
-            {
-                problems.Add($"item {i} ({Describe(fact)}) repeats an earlier item");
-            }
-            else if (_facts.ContainsKey(fact) != mustExist)
-            {
-                problems.Add(mustExist ? $"item {i} ({Describe(fact)}) is not in the session" : $"item {i} ({Describe(fact)}) is already in the session");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException($"No fact was changed: {string.Join("; ", problems)}.", parameter);
-        }
-
-        return batch;
-    }
-
     private bool InsertCore(object obj, Token? source, object? key)
     {
-        if (_facts.ContainsKey(obj))
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_facts, obj, out var exists);
+        if (exists)
         {
             return false;
         }
 
-        var fact = new Fact(obj, synthetic: false) { Sequence = ++_factSequence, SourceActivation = source, LinkKey = key };
-        FactInsertingEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
-        _facts.Add(obj, fact);
-        fact.PrevInMemory = _last;
-        if (_last is null)
-        {
-            _first = fact;
-        }
-        else
-        {
-            _last.NextInMemory = fact;
-        }
-
-        _last = fact;
+        var fact = new Fact(obj, synthetic: false) { Sequence = ++_factSequence, SourceActivation = source };
+        slot = fact;
         if (source?.State is LinkedFacts linked)
         {
             linked.Items.Add(new KeyValuePair<object, Fact>(key!, fact));
         }
 
+        Propagate(fact);
+        return true;
+    }
+
+    private void Propagate(Fact fact)
+    {
+        FactInsertingEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
         _depth++;
         try
         {
-            var typeNodes = TypeNodesFor(obj.GetType());
+            var typeNodes = TypeNodesFor(fact.Object!.GetType());
             for (var i = 0; i < typeNodes.Length; i++)
             {
                 AlphaAssert(typeNodes[i], fact);
@@ -303,7 +382,6 @@ internal sealed class Session : ISession, IEventProvider
         }
 
         FactInsertedEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
-        return true;
     }
 
     private void UpdateCore(Fact fact, object obj)
@@ -334,29 +412,9 @@ internal sealed class Session : ISession, IEventProvider
         FactRetractingEvent?.Invoke(this, new WorkingMemoryEventArgs(fact));
         _facts.Remove(fact.Object!);
         fact.Removed = true;
-        if (fact.PrevInMemory is null)
-        {
-            _first = fact.NextInMemory;
-        }
-        else
-        {
-            fact.PrevInMemory.NextInMemory = fact.NextInMemory;
-        }
-
-        if (fact.NextInMemory is null)
-        {
-            _last = fact.PrevInMemory;
-        }
-        else
-        {
-            fact.NextInMemory.PrevInMemory = fact.PrevInMemory;
-        }
-
-        fact.NextInMemory = null;
-        fact.PrevInMemory = null;
         if (fact.SourceActivation?.State is LinkedFacts linked)
         {
-            linked.Remove(fact.LinkKey!);
+            linked.RemoveFact(fact);
         }
 
         _depth++;

@@ -1,0 +1,376 @@
+using WorkPermit.Rules.Rules;
+
+namespace WorkPermit.Rules.Evaluation;
+
+/// <summary>
+/// Builds the report from the findings. The outcomes follow the catalogue's aggregators (GEN-01, INS-10, POE-04...);
+/// a section is left out (null) when its channel or situation is known not to concern the profile, and is unknown
+/// (asking for the channel or location) while that is not known. Questions are the missing facts of the outcomes
+/// that are unknown, weighted by the outcomes they could settle.
+/// </summary>
+internal static class ReportBuilder
+{
+    private static readonly string[] GeneralInputs = [RuleIds.Gen02, RuleIds.Gen03, RuleIds.Gen04, RuleIds.Gen06, RuleIds.Gen07, RuleIds.Gen08, RuleIds.Gen09, RuleIds.Gen10];
+    private static readonly string[] InsideBases = [RuleIds.Ins01, RuleIds.Ins02, RuleIds.Ins03, RuleIds.Ins04, RuleIds.Ins05, RuleIds.Ins06, RuleIds.Ins07, RuleIds.Ins08, RuleIds.Ins09, RuleIds.Ins13];
+    private static readonly string[] PortRequirements = [RuleIds.Poe01, RuleIds.Poe02, RuleIds.Poe03];
+    private static readonly string[] PortExclusions = [RuleIds.PoeExc01, RuleIds.PoeExc02, RuleIds.PoeExc03, RuleIds.PoeExc04, RuleIds.PoeExc05, RuleIds.PoeExc06];
+    private static readonly string[] OpenPermitCategories = [RuleIds.Owp02, RuleIds.Owp03, RuleIds.Owp04, RuleIds.Owp05, RuleIds.Owp06];
+    private static readonly string[] NoIds = [];
+
+    public static WorkPermitReport Build(EvaluationCase c, FindingSet f, RuleSetInfo ruleSet)
+    {
+        var outcomes = new List<ReportOutcome>(24);
+
+        // General requirements (GEN-01).
+        var gen01 = f[RuleIds.Gen01];
+        outcomes.Add(new("general.outcome", gen01.Verdict, 10));
+        var general = new GeneralRequirementsResult
+        {
+            Outcome = gen01.Outcome,
+            Failed = Select(f, GeneralInputs, x => x.Rule.Kind == RuleKind.Exclusion ? x.IsYes : x.IsNo),
+            Unknown = Select(f, GeneralInputs, x => x.IsUnknown),
+            AwaitsOfficer = AwaitsOfficer(f, gen01, GeneralInputs),
+        };
+
+        // Outside Canada (OUT-01).
+        OutsideCanadaResult? outside = null;
+        var outsideGate = Is.Equal(c.Application.Channel, ApplicationChannel.OutsideCanadaOnline, FactId.ApplicationChannel);
+        if (!outsideGate.IsNo)
+        {
+            var verdict = outsideGate.IsUnknown ? outsideGate : f[RuleIds.Out01].Verdict;
+            outcomes.Add(new("outsideCanada.outcome", verdict, 10));
+            outside = new OutsideCanadaResult { Outcome = verdict.Value };
+        }
+
+        // Inside Canada (INS-10).
+        InsideCanadaResult? inside = null;
+        var insideGate = Is.Equal(c.Application.Channel, ApplicationChannel.InsideCanadaOnline, FactId.ApplicationChannel)
+            | Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
+        if (!insideGate.IsNo)
+        {
+            var verdict = insideGate.IsUnknown ? insideGate : f[RuleIds.Ins10].Verdict;
+            outcomes.Add(new("insideCanada.outcome", verdict, 10));
+            inside = new InsideCanadaResult { Outcome = verdict.Value, Bases = Select(f, InsideBases, x => x.IsYes) };
+        }
+
+        // Port of entry (POE-04).
+        PortOfEntryResult? port = null;
+        var portGate = Is.Equal(c.Application.Channel, ApplicationChannel.PortOfEntry, FactId.ApplicationChannel);
+        if (!portGate.IsNo)
+        {
+            var verdict = portGate.IsUnknown ? portGate : f[RuleIds.Poe04].Verdict;
+            outcomes.Add(new("portOfEntry.outcome", verdict, 10));
+            var requirements = new Dictionary<string, Tri>(3, StringComparer.Ordinal);
+            foreach (var id in PortRequirements)
+            {
+                requirements[id] = f[id].Outcome;
+                outcomes.Add(new($"portOfEntry.requirements.{id}", f[id].Verdict, 1));
+            }
+
+            var poe02 = f[RuleIds.Poe02];
+            outcomes.Add(new("portOfEntry.etaEligibility", poe02.Value is EtaEligibility.Unknown ? Verdict.Unknown(poe02.Missing) : Verdict.Yes, 1));
+            port = new PortOfEntryResult
+            {
+                Outcome = verdict.Value,
+                Requirements = requirements,
+                Exclusions = Select(f, PortExclusions, x => x.IsYes),
+                PossibleExclusions = Select(f, PortExclusions, x => x.IsUnknown),
+                EtaEligibility = poe02.Value as EtaEligibility? ?? EtaEligibility.Unknown,
+            };
+        }
+
+        // Biometrics (BIO-01).
+        var bio01 = f[RuleIds.Bio01];
+        outcomes.Add(new("biometricsAtPortOfEntry.outcome", bio01.Verdict, 5));
+
+        // Medical exam (IME-01 to IME-06).
+        var required = f[RuleIds.Ime01].Verdict | f[RuleIds.Ime02].Verdict | f[RuleIds.Ime03].Verdict | f[RuleIds.Ime06].Verdict;
+        outcomes.Add(new("medicalExam.required", required, 10));
+        var ime05 = f[RuleIds.Ime05];
+        Tri? validOnEntry = null;
+        if (!required.IsNo)
+        {
+            validOnEntry = ime05.Outcome;
+            outcomes.Add(new("medicalExam.validOnEntry", ime05.Verdict, 5));
+        }
+
+        var medical = new MedicalExamResult { Required = required.Value, ValidOnEntry = validOnEntry, ExpiryDate = ime05.Value as DateOnly? };
+
+        // Employer.
+        var caq = f[RuleIds.Lmia02].Verdict | f[RuleIds.Lmia03].Verdict;
+        outcomes.Add(new("employer.complianceFeeRequired", f[RuleIds.Lmia05].Verdict, 5));
+        outcomes.Add(new("employer.caqMayBeNeeded", caq, 3));
+        outcomes.Add(new("employer.mayWorkOnlyForNamedEmployer", f[RuleIds.Chg01].Verdict, 3));
+        Tri? newPermit = null;
+        if (c.Status.Location != Location.OutsideCanada)
+        {
+            newPermit = f[RuleIds.Chg02].Outcome;
+            outcomes.Add(new("employer.newPermitRequired", f[RuleIds.Chg02].Verdict, 3));
+        }
+
+        var employer = new EmployerResult
+        {
+            ComplianceFeeRequired = f[RuleIds.Lmia05].Outcome,
+            CaqMayBeNeeded = caq.Value,
+            NewPermitRequired = newPermit,
+            MayWorkOnlyForNamedEmployer = f[RuleIds.Chg01].Outcome,
+        };
+
+        // Visitor interim authorization (AFT-15): only for a visitor in Canada.
+        InterimAuthorizationResult? interim = null;
+        var aft15 = f[RuleIds.Aft15];
+        var interimApplies = c.Status.Status == TemporaryStatus.Visitor && c.Status.Location != Location.OutsideCanada;
+        if (interimApplies)
+        {
+            outcomes.Add(new("interimAuthorization.outcome", aft15.Verdict, 5));
+            interim = new InterimAuthorizationResult { Outcome = aft15.Outcome, FailedConditions = aft15.Conditions };
+        }
+
+        var afterApplying = AfterApplying(c, f, outcomes, interimApplies && aft15.IsYes);
+
+        var openPermitCategory = OpenPermitCategories.FirstOrDefault(id => f[id].IsYes);
+        return new WorkPermitReport
+        {
+            AsOf = new AsOfDates(c.EvaluationDate, c.ArrivalDate, c.SubmissionDate),
+            General = general,
+            OutsideCanada = outside,
+            InsideCanada = inside,
+            PortOfEntry = port,
+            Route = f[RuleIds.Poe07].Value as PermitRoute?,
+            BiometricsAtPortOfEntry = new BiometricsResult { Outcome = bio01.Outcome },
+            MedicalExam = medical,
+            OpenPermit = new OpenPermitResult { Category = openPermitCategory },
+            Employer = employer,
+            InterimAuthorization = interim,
+            AfterApplying = afterApplying,
+            Documents = Items(f, x => x.Documents),
+            Actions = Items(f, x => x.Actions),
+            Advisories = Advisories.For(c, f, interimApplies && aft15.IsYes),
+            Findings = Findings(f),
+            Questions = Questions(outcomes),
+            RuleSet = ruleSet,
+        };
+    }
+
+    private static AfterApplyingResult AfterApplying(EvaluationCase c, FindingSet f, List<ReportOutcome> outcomes, bool interimEligible)
+    {
+        var application = c.Application;
+
+        Tri? returned = null;
+        var applied = application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || application.Decision is not null
+            || application.DocumentsComplete is not null || application.BiometricsProvided is not null;
+        if (applied && application.Stage != ApplicationStage.NotSubmitted)
+        {
+            returned = f[RuleIds.Aft01].Outcome;
+            outcomes.Add(new("afterApplying.returnedUnprocessed", f[RuleIds.Aft01].Verdict, 3));
+        }
+
+        PermitIssuance? issuance = f[RuleIds.Aft09].Value as PermitIssuance? ?? f[RuleIds.Aft07].Value as PermitIssuance?;
+
+        Verdict? canWork = null;
+        if (f[RuleIds.Aft11].IsYes)
+        {
+            canWork = Verdict.Yes;
+        }
+        else if (interimEligible)
+        {
+            canWork = f[RuleIds.Aft18].Verdict;
+        }
+        else if (application.Form == ApplicationForm.Imm5710 && application.Decision == Decision.Approved)
+        {
+            canWork = f[RuleIds.Aft11].Verdict;
+        }
+
+        if (canWork is { } work)
+        {
+            outcomes.Add(new("afterApplying.canWorkNow", work, 3));
+        }
+
+        Tri? mustLeave = null;
+        if (application.Form == ApplicationForm.Imm1295)
+        {
+            mustLeave = f[RuleIds.Aft13].Outcome;
+            outcomes.Add(new("afterApplying.mustLeaveCanadaToActivate", f[RuleIds.Aft13].Verdict, 3));
+        }
+
+        Tri? onTime = null;
+        var aft04 = f[RuleIds.Aft04];
+        if (aft04.Applicable != Tri.No)
+        {
+            onTime = aft04.Outcome;
+            outcomes.Add(new("afterApplying.documentSubmissionOnTime", aft04.Verdict, 3));
+        }
+
+        var letter = f[RuleIds.Aft06].IsYes || c.Travel.HasLetterOfIntroduction == true ? Tri.No : (Tri?)null;
+        return new AfterApplyingResult
+        {
+            ReturnedUnprocessed = returned,
+            PermitIssuance = issuance,
+            CanWorkNow = canWork?.Value,
+            CanWorkAfterReturn = f[RuleIds.Aft14].Value as WorkAfterReturn?,
+            MustLeaveCanadaToActivate = mustLeave,
+            ActivationRisk = f[RuleIds.Aft13].Value as ActivationRisk?,
+            DocumentSubmissionOnTime = onTime,
+            DocumentSubmittedAtUtc = aft04.Value as DateTime?,
+            DaysSinceDecisionLetter = f[RuleIds.Aft12].Value as int?,
+            LetterOfIntroductionIsWorkPermit = letter,
+        };
+    }
+
+    private static IReadOnlyList<string> Select(FindingSet f, string[] ids, Func<Finding, bool> predicate)
+    {
+        List<string>? selected = null;
+        foreach (var id in ids)
+        {
+            if (predicate(f[id]))
+            {
+                (selected ??= []).Add(id);
+            }
+        }
+
+        return selected ?? (IReadOnlyList<string>)NoIds;
+    }
+
+    /// <summary>When an outcome is unknown only because of officer judgments, the input rules that wait for them.</summary>
+    private static IReadOnlyList<string> AwaitsOfficer(FindingSet f, Finding aggregate, string[] inputs)
+    {
+        var officer = FactCatalog.OfficerJudgments;
+        if (!aggregate.IsUnknown || aggregate.Missing.IsEmpty || !aggregate.Missing.IsSubsetOf(officer))
+        {
+            return NoIds;
+        }
+
+        return Select(f, inputs, x => x.IsUnknown && !(x.Missing & officer).IsEmpty);
+    }
+
+    private static IReadOnlyList<ReportItem> Items(FindingSet f, Func<Finding, IReadOnlyList<string>> items)
+    {
+        List<ReportItem>? list = null;
+        foreach (var finding in f.InOrder())
+        {
+            foreach (var id in items(finding))
+            {
+                list ??= [];
+                if (!list.Exists(i => i.Id == id))
+                {
+                    list.Add(new ReportItem(id, finding.RuleId));
+                }
+            }
+        }
+
+        return list ?? (IReadOnlyList<ReportItem>)[];
+    }
+
+    private static List<FindingResult> Findings(FindingSet f)
+    {
+        var list = new List<FindingResult>(f.Count);
+        foreach (var finding in f.InOrder())
+        {
+            if (finding.Applicable == Tri.No)
+            {
+                continue;
+            }
+
+            var rule = finding.Rule;
+            list.Add(new FindingResult
+            {
+                RuleId = finding.RuleId,
+                Title = rule.Title,
+                Kind = rule.Kind,
+                Outcome = finding.Outcome,
+                Applies = finding.Applicable,
+                Read = FactPaths.Of(finding.Reads),
+                Missing = FactPaths.Of(finding.Missing),
+                Citation = rule.Citations[0],
+                Citations = rule.Citations,
+                Interpretations = rule.Interpretations,
+                Note = finding.Note,
+            });
+        }
+
+        return list;
+    }
+
+    private static IReadOnlyList<Question> Questions(List<ReportOutcome> outcomes)
+    {
+        var candidates = FactSet.Empty;
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Verdict.IsUnknown)
+            {
+                candidates |= outcome.Verdict.Missing;
+            }
+        }
+
+        candidates = candidates.Without(FactCatalog.OfficerJudgments);
+        if (candidates.IsEmpty)
+        {
+            return [];
+        }
+
+        var scored = new List<(FactId Fact, int Score, List<string> Affects)>();
+        foreach (var fact in candidates.Facts())
+        {
+            var affects = new List<string>();
+            var score = 0;
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Verdict.IsUnknown && outcome.Verdict.Missing.Contains(fact))
+                {
+                    affects.Add(outcome.Path);
+                    score += outcome.Weight;
+                }
+            }
+
+            scored.Add((fact, score, affects));
+        }
+
+        scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : ((int)a.Fact).CompareTo((int)b.Fact));
+        var questions = new Question[scored.Count];
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var descriptor = FactCatalog.Get(scored[i].Fact);
+            questions[i] = new Question
+            {
+                Fact = descriptor.Path,
+                Text = descriptor.Question,
+                Kind = descriptor.Kind,
+                AllowedAnswers = descriptor.AllowedAnswers,
+                Affects = scored[i].Affects,
+            };
+        }
+
+        return questions;
+    }
+
+    /// <summary>A report outcome and what it depends on, for the questions.</summary>
+    private readonly record struct ReportOutcome(string Path, Verdict Verdict, int Weight);
+}
+
+/// <summary>JSON paths of fact sets, cached by set.</summary>
+internal static class FactPaths
+{
+    private static readonly string[] None = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FactSet, string[]> Cache = new();
+
+    public static IReadOnlyList<string> Of(FactSet set)
+    {
+        if (set.IsEmpty)
+        {
+            return None;
+        }
+
+        if (Cache.TryGetValue(set, out var paths))
+        {
+            return paths;
+        }
+
+        paths = set.Facts().Select(f => FactCatalog.Get(f).Path).ToArray();
+        if (Cache.Count < 4096)
+        {
+            Cache.TryAdd(set, paths);
+        }
+
+        return paths;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using WorkPermit.Rules.Evaluation;
+
+namespace WorkPermit.Rules;
+
+/// <summary>
+/// Evaluates work-permit profiles against the rule catalogue. An evaluator is immutable and thread-safe: one instance
+/// (for example the singleton registered by <see cref="WorkPermitRulesServiceCollectionExtensions.AddWorkPermitRules"/>)
+/// serves every caller, and each evaluation runs in its own rule session over the shared compiled rule set.
+/// </summary>
+public interface IWorkPermitEvaluator
+{
+    /// <summary>Gets the rule set and reference data this evaluator uses.</summary>
+    /// <value>The rule set.</value>
+    RuleSetInfo RuleSet { get; }
+
+    /// <summary>Gets the reference lists in force.</summary>
+    /// <value>The reference data.</value>
+    ReferenceDataSet ReferenceData { get; }
+
+    /// <summary>Evaluates a profile.</summary>
+    /// <param name="profile">The profile; missing facts are unknown.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ProfileValidationException">The profile is not valid (see <see cref="ProfileJson.Validate"/>).</exception>
+    WorkPermitReport Evaluate(WorkPermitProfile profile);
+
+    /// <summary>Evaluates a profile given as JSON in the contract's form.</summary>
+    /// <param name="json">The profile JSON.</param>
+    /// <returns>The report, or every problem found in the JSON.</returns>
+    EvaluationResult Evaluate(string json);
+
+    /// <summary>Evaluates a profile given as UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The profile JSON.</param>
+    /// <returns>The report, or every problem found in the JSON.</returns>
+    EvaluationResult Evaluate(ReadOnlySpan<byte> utf8Json);
+}
+
+/// <summary>The report for a JSON profile, or the problems that kept it from being evaluated.</summary>
+public sealed record EvaluationResult
+{
+    private EvaluationResult(WorkPermitReport? report, IReadOnlyList<ProfileError> errors)
+    {
+        Report = report;
+        Errors = errors;
+    }
+
+    /// <summary>Gets the report, when the profile was valid.</summary>
+    /// <value>The report, or <see langword="null"/>.</value>
+    public WorkPermitReport? Report { get; }
+
+    /// <summary>Gets the problems found.</summary>
+    /// <value>The problems; empty when the profile was evaluated.</value>
+    public IReadOnlyList<ProfileError> Errors { get; }
+
+    /// <summary>Gets whether the profile was valid and evaluated.</summary>
+    /// <value><see langword="true"/> when <see cref="Report"/> is set.</value>
+    public bool IsValid => Report is not null;
+
+    internal static EvaluationResult Success(WorkPermitReport report) => new(report, []);
+
+    internal static EvaluationResult Failure(IReadOnlyList<ProfileError> errors) => new(null, errors);
+}
+
+/// <summary>Thrown when a profile built in C# is not valid; <see cref="Errors"/> lists every problem by path.</summary>
+public sealed class ProfileValidationException : ArgumentException
+{
+    /// <summary>Initializes a new instance of the <see cref="ProfileValidationException"/> class.</summary>
+    /// <param name="errors">The problems.</param>
+    public ProfileValidationException(IReadOnlyList<ProfileError> errors)
+        : base("The profile is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"  - {e}")), "profile")
+        => Errors = errors;
+
+    /// <summary>Gets the problems.</summary>
+    /// <value>The problems.</value>
+    public IReadOnlyList<ProfileError> Errors { get; }
+}
+
+/// <summary>The library's options.</summary>
+public sealed class WorkPermitRulesOptions
+{
+    /// <summary>Gets the reference-data overrides: replace or extend any list.</summary>
+    /// <value>The overrides.</value>
+    public ReferenceDataOptions ReferenceData { get; } = new();
+
+    /// <summary>Gets or sets how JSON profiles with properties the contract does not define are treated.</summary>
+    /// <value><see cref="UnknownPropertyHandling.Reject"/> by default.</value>
+    public UnknownPropertyHandling UnknownProperties { get; set; } = UnknownPropertyHandling.Reject;
+}
+
+/// <summary>Creates evaluators without a dependency-injection container.</summary>
+public static class WorkPermitEvaluator
+{
+    /// <summary>Creates an evaluator.</summary>
+    /// <param name="configure">Sets options, for example reference-data overrides.</param>
+    /// <param name="timeProvider">The clock for today's date when a profile gives no evaluation date; the system clock by default.</param>
+    /// <returns>The evaluator.</returns>
+    /// <exception cref="WorkPermitRulesConfigurationException">The options are not valid.</exception>
+    public static IWorkPermitEvaluator Create(Action<WorkPermitRulesOptions>? configure = null, TimeProvider? timeProvider = null)
+    {
+        var options = new WorkPermitRulesOptions();
+        configure?.Invoke(options);
+        return new Evaluator(options, ReferenceDataSet.Build(options.ReferenceData), timeProvider ?? TimeProvider.System);
+    }
+
+    internal static IWorkPermitEvaluator Create(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider) =>
+        new Evaluator(options, reference, timeProvider);
+
+    private sealed class Evaluator(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider) : IWorkPermitEvaluator
+    {
+        private readonly UnknownPropertyHandling _unknownProperties = options.UnknownProperties;
+
+        public RuleSetInfo RuleSet { get; } = new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference), WorkPermitRuleSet.RuleTypes.Count);
+
+        public ReferenceDataSet ReferenceData => reference;
+
+        public WorkPermitReport Evaluate(WorkPermitProfile profile)
+        {
+            ArgumentNullException.ThrowIfNull(profile);
+            var errors = ProfileJson.Validate(profile);
+            if (errors.Count > 0)
+            {
+                throw new ProfileValidationException(errors);
+            }
+
+            return Run(profile);
+        }
+
+        public EvaluationResult Evaluate(string json)
+        {
+            ArgumentNullException.ThrowIfNull(json);
+            return Evaluate(System.Text.Encoding.UTF8.GetBytes(json));
+        }
+
+        public EvaluationResult Evaluate(ReadOnlySpan<byte> utf8Json)
+        {
+            var read = ProfileJson.Read(utf8Json, _unknownProperties);
+            return read.Profile is { } profile ? EvaluationResult.Success(Run(profile)) : EvaluationResult.Failure(read.Errors);
+        }
+
+        private WorkPermitReport Run(WorkPermitProfile profile)
+        {
+            var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+            var evaluationCase = new EvaluationCase(profile, today, reference);
+            var session = WorkPermitRuleSet.Factory.CreateSession();
+            session.Insert(evaluationCase);
+            session.Fire();
+            var findings = new FindingSet(session.Query<Finding>());
+            return ReportBuilder.Build(evaluationCase, findings, RuleSet);
+        }
+    }
+}
+
+/// <summary>Writes reports in the contract's JSON form.</summary>
+public static class ReportJson
+{
+    /// <summary>Writes a report as JSON.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON.</returns>
+    public static string Write(WorkPermitReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.Serialize(report, Json.WorkPermitJsonContext.Default.WorkPermitReport);
+    }
+
+    /// <summary>Writes a report as UTF-8 JSON.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON bytes.</returns>
+    public static byte[] WriteUtf8(WorkPermitReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.SerializeToUtf8Bytes(report, Json.WorkPermitJsonContext.Default.WorkPermitReport);
+    }
+
+    /// <summary>Reads a report written by <see cref="Write"/>.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="JsonException">The JSON is not a report.</exception>
+    public static WorkPermitReport Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, Json.WorkPermitJsonContext.Default.WorkPermitReport)
+            ?? throw new JsonException("The JSON is null, not a report.");
+    }
+}

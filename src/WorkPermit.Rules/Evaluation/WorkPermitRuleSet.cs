@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using WorkPermit.Rules.Engine;
+using WorkPermit.Rules.Engine.Dsl;
+using WorkPermit.Rules.Engine.Fluent;
+
+namespace WorkPermit.Rules.Evaluation;
+
+/// <summary>The catalogue's rule classes, compiled once per process into a shared, immutable session factory.</summary>
+internal static class WorkPermitRuleSet
+{
+    private static readonly Lazy<ISessionFactory> Compiled = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static ISessionFactory Factory => Compiled.Value;
+
+    /// <summary>The rule classes: one per catalogue ID, in the WorkPermit.Rules.Rules namespaces.</summary>
+    public static IReadOnlyList<Type> RuleTypes { get; } = typeof(WorkPermitRuleSet).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(Rule))
+            && t.Namespace?.StartsWith("WorkPermit.Rules.Rules", StringComparison.Ordinal) == true)
+        .OrderBy(t => RuleCatalogue.OrderOf(t.GetCustomAttribute<NameAttribute>()?.Value ?? string.Empty))
+        .ToArray();
+
+    public static string Version { get; } = typeof(WorkPermitRuleSet).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(WorkPermitRuleSet).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    /// <summary>A hash of the library version, the catalogue, the rule classes and the reference data.</summary>
+    public static string Fingerprint(ReferenceDataSet reference)
+    {
+        var text = new StringBuilder(Version).Append('\n');
+        foreach (var type in RuleTypes)
+        {
+            text.Append(type.GetCustomAttribute<NameAttribute>()?.Value).Append('=').Append(type.FullName).Append('\n');
+        }
+
+        text.Append(Convert.ToHexStringLower(SHA256.HashData(RuleCatalogue.RawBytes))).Append('\n').Append(reference.Fingerprint);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    private static ISessionFactory Compile()
+    {
+        var repository = new RuleRepository();
+        repository.Load(x => x.From(RuleTypes).To("work-permit"));
+        return repository.Compile();
+    }
+}

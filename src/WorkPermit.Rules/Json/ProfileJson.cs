@@ -1,0 +1,492 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace WorkPermit.Rules;
+
+/// <summary>One problem with a profile: where it is (the JSON path, for example <c>application.channel</c>) and what is wrong.</summary>
+/// <param name="Path">The path of the offending value; <c>$</c> for the document itself.</param>
+/// <param name="Message">What is wrong, in plain language.</param>
+/// <param name="Code">A stable code: invalid_json, not_an_object, unknown_property, wrong_type, unknown_value, invalid_date,
+/// invalid_date_time, invalid_country, negative, not_integer, invalid_period.</param>
+public sealed record ProfileError(string Path, string Message, string Code)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>The result of reading a profile: the profile, or every problem found. Nothing is evaluated from a profile with problems.</summary>
+public sealed record ProfileReadResult
+{
+    private ProfileReadResult(WorkPermitProfile? profile, IReadOnlyList<ProfileError> errors)
+    {
+        Profile = profile;
+        Errors = errors;
+    }
+
+    /// <summary>Gets the profile when it is valid.</summary>
+    /// <value>The profile, or <see langword="null"/>.</value>
+    public WorkPermitProfile? Profile { get; }
+
+    /// <summary>Gets the problems found, in document order.</summary>
+    /// <value>The problems; empty when the profile is valid.</value>
+    public IReadOnlyList<ProfileError> Errors { get; }
+
+    /// <summary>Gets whether the profile is valid.</summary>
+    /// <value><see langword="true"/> when there are no problems.</value>
+    public bool IsValid => Errors.Count == 0;
+
+    internal static ProfileReadResult Valid(WorkPermitProfile profile) => new(profile, []);
+
+    internal static ProfileReadResult Invalid(IReadOnlyList<ProfileError> errors) => new(null, errors);
+}
+
+/// <summary>How the reader treats properties the contract does not define.</summary>
+public enum UnknownPropertyHandling
+{
+    /// <summary>An unknown property is an error, so a misspelt fact is never silently read as unknown (the default).</summary>
+    Reject,
+
+    /// <summary>Unknown properties are ignored.</summary>
+    Ignore,
+}
+
+/// <summary>Reads and writes profiles in the contract's JSON form, and checks profiles built in C#.</summary>
+public static partial class ProfileJson
+{
+    private static readonly Dictionary<string, FactDescriptor> ByPath = FactCatalog.All.ToDictionary(f => f.Path, StringComparer.Ordinal);
+    private static readonly HashSet<string> Groups = FactCatalog.All.Where(f => f.Path.Contains('.', StringComparison.Ordinal)).Select(f => f.Path.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    /// <summary>Reads a profile from UTF-8 JSON, listing every problem by path.</summary>
+    /// <param name="utf8Json">The JSON.</param>
+    /// <param name="unknownProperties">How to treat properties the contract does not define.</param>
+    /// <returns>The profile, or the problems.</returns>
+    public static ProfileReadResult Read(ReadOnlySpan<byte> utf8Json, UnknownPropertyHandling unknownProperties = UnknownPropertyHandling.Reject)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
+            return ProfileReadResult.Invalid([new ProfileError(ex.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "$", $"The text is not valid JSON{where}: {FirstSentence(ex.Message)}", "invalid_json")]);
+        }
+
+        using (document)
+        {
+            var errors = new List<ProfileError>();
+            Check(document.RootElement, errors, unknownProperties);
+            if (errors.Count > 0)
+            {
+                return ProfileReadResult.Invalid(errors);
+            }
+
+            var profile = document.RootElement.Deserialize(Json.WorkPermitJsonContext.Default.WorkPermitProfile)!;
+            var semantic = Validate(profile);
+            return semantic.Count > 0 ? ProfileReadResult.Invalid(semantic) : ProfileReadResult.Valid(profile);
+        }
+    }
+
+    /// <summary>Reads a profile from JSON text.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <param name="unknownProperties">How to treat properties the contract does not define.</param>
+    /// <returns>The profile, or the problems.</returns>
+    public static ProfileReadResult Read(string json, UnknownPropertyHandling unknownProperties = UnknownPropertyHandling.Reject)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(System.Text.Encoding.UTF8.GetBytes(json), unknownProperties);
+    }
+
+    /// <summary>Writes a profile as JSON; unknown (null) facts are left out.</summary>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The JSON.</returns>
+    public static string Write(WorkPermitProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return JsonSerializer.Serialize(profile, Json.WorkPermitJsonContext.Default.WorkPermitProfile);
+    }
+
+    /// <summary>Checks a profile built in C#: country codes, counts and months not negative, periods in order, enumeration values defined.</summary>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The problems, empty when it is valid.</returns>
+    public static IReadOnlyList<ProfileError> Validate(WorkPermitProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var errors = new List<ProfileError>();
+        if (profile.Person is { } person)
+        {
+            if (person.Citizenships is { } citizenships)
+            {
+                for (var i = 0; i < citizenships.Count; i++)
+                {
+                    Country(citizenships[i], $"person.citizenships[{i}]", errors);
+                }
+            }
+
+            Country(person.PassportCountry, "person.passportCountry", errors, allowNull: true);
+            if (person.AccompanyingFamilyCount is < 0)
+            {
+                errors.Add(new("person.accompanyingFamilyCount", $"Must be zero or more, not {person.AccompanyingFamilyCount}.", "negative"));
+            }
+        }
+
+        if (profile.Medical is { } medical)
+        {
+            NotNegative(medical.IntendedStayMonths, "medical.intendedStayMonths", errors);
+            NotNegative(medical.DesignatedCountryMonthsPastYear, "medical.designatedCountryMonthsPastYear", errors);
+            if (medical.ResidenceHistory is { } history)
+            {
+                for (var i = 0; i < history.Count; i++)
+                {
+                    var period = history[i];
+                    var path = $"medical.residenceHistory[{i}]";
+                    if (period is null)
+                    {
+                        errors.Add(new(path, "A period cannot be null.", "wrong_type"));
+                        continue;
+                    }
+
+                    Country(period.Country, path + ".country", errors, allowNull: true);
+                    if (period.From is { } from && period.To is { } to && from > to)
+                    {
+                        errors.Add(new(path, $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).", "invalid_period"));
+                    }
+                }
+            }
+        }
+
+        CheckEnums(profile, errors);
+        return errors;
+    }
+
+    private static void Check(JsonElement root, List<ProfileError> errors, UnknownPropertyHandling unknownProperties)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("$", $"A profile must be a JSON object, not {Describe(root)}.", "not_an_object"));
+            return;
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name == "evaluationDate")
+            {
+                CheckValue(property.Value, ByPath["evaluationDate"], "evaluationDate", errors);
+            }
+            else if (Groups.Contains(property.Name))
+            {
+                CheckGroup(property.Name, property.Value, errors, unknownProperties);
+            }
+            else if (unknownProperties == UnknownPropertyHandling.Reject)
+            {
+                errors.Add(new(property.Name, $"'{property.Name}' is not a part of the profile (expected evaluationDate or one of {string.Join(", ", Groups.Order(StringComparer.Ordinal))}).", "unknown_property"));
+            }
+        }
+    }
+
+    private static void CheckGroup(string group, JsonElement value, List<ProfileError> errors, UnknownPropertyHandling unknownProperties)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new(group, $"Must be an object, not {Describe(value)}.", "wrong_type"));
+            return;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            var path = $"{group}.{property.Name}";
+            if (ByPath.TryGetValue(path, out var fact))
+            {
+                CheckValue(property.Value, fact, path, errors);
+            }
+            else if (unknownProperties == UnknownPropertyHandling.Reject)
+            {
+                var known = FactCatalog.All.Where(f => f.Path.StartsWith(group + ".", StringComparison.Ordinal)).Select(f => f.Path[(group.Length + 1)..]);
+                var suggestion = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase) || Distance(k, property.Name) <= 2);
+                errors.Add(new(path, $"'{property.Name}' is not a fact of '{group}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"), "unknown_property"));
+            }
+        }
+    }
+
+    private static void CheckValue(JsonElement value, FactDescriptor fact, string path, List<ProfileError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        switch (fact.Kind)
+        {
+            case FactKind.Boolean:
+                if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    errors.Add(new(path, $"Must be true or false, not {Describe(value)}.", "wrong_type"));
+                }
+
+                break;
+            case FactKind.Enumeration:
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add(new(path, $"Must be one of {Allowed(fact)}, not {Describe(value)}.", "wrong_type"));
+                }
+                else if (!Json.EnumNames.TryParse(fact.EnumType!, value.GetString()!, out _))
+                {
+                    errors.Add(new(path, $"'{value.GetString()}' is not an allowed value; use one of {Allowed(fact)}.", "unknown_value"));
+                }
+
+                break;
+            case FactKind.Date:
+                CheckDate(value, path, errors);
+                break;
+            case FactKind.DateTime:
+                if (value.ValueKind != JsonValueKind.String || !DateTimeWithOffset().IsMatch(value.GetString()!)
+                    || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    errors.Add(new(path, $"Must be an ISO 8601 date-time with a UTC offset, for example 2025-06-15T17:30:00-07:00, not {Describe(value)}.", "invalid_date_time"));
+                }
+
+                break;
+            case FactKind.Country:
+                CheckCountry(value, path, errors);
+                break;
+            case FactKind.Countries:
+                if (value.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add(new(path, $"Must be a list of country codes, not {Describe(value)}.", "wrong_type"));
+                    break;
+                }
+
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    var itemPath = $"{path}[{index++}]";
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        errors.Add(new(itemPath, "A country code cannot be null; leave the list out when it is unknown.", "wrong_type"));
+                    }
+                    else
+                    {
+                        CheckCountry(item, itemPath, errors);
+                    }
+                }
+
+                break;
+            case FactKind.Count:
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count))
+                {
+                    errors.Add(new(path, $"Must be a whole number, not {Describe(value)}.", value.ValueKind == JsonValueKind.Number ? "not_integer" : "wrong_type"));
+                }
+                else if (count < 0)
+                {
+                    errors.Add(new(path, $"Must be zero or more, not {count}.", "negative"));
+                }
+
+                break;
+            case FactKind.Number:
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+                {
+                    errors.Add(new(path, $"Must be a number, not {Describe(value)}.", "wrong_type"));
+                }
+                else if (number < 0)
+                {
+                    errors.Add(new(path, $"Must be zero or more, not {number.ToString(CultureInfo.InvariantCulture)}.", "negative"));
+                }
+
+                break;
+            case FactKind.Text:
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add(new(path, $"Must be text, not {Describe(value)}.", "wrong_type"));
+                }
+
+                break;
+            case FactKind.Periods:
+                CheckPeriods(value, path, errors);
+                break;
+        }
+    }
+
+    private static void CheckPeriods(JsonElement value, string path, List<ProfileError> errors)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new(path, $"Must be a list of periods {{ \"country\", \"from\", \"to\" }}, not {Describe(value)}.", "wrong_type"));
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = $"{path}[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new(itemPath, $"Must be a period {{ \"country\", \"from\", \"to\" }}, not {Describe(item)}.", "wrong_type"));
+                continue;
+            }
+
+            foreach (var property in item.EnumerateObject())
+            {
+                var propertyPath = $"{itemPath}.{property.Name}";
+                switch (property.Name)
+                {
+                    case "country":
+                        if (property.Value.ValueKind != JsonValueKind.Null)
+                        {
+                            CheckCountry(property.Value, propertyPath, errors);
+                        }
+
+                        break;
+                    case "from":
+                    case "to":
+                        if (property.Value.ValueKind != JsonValueKind.Null)
+                        {
+                            CheckDate(property.Value, propertyPath, errors);
+                        }
+
+                        break;
+                    default:
+                        errors.Add(new(propertyPath, $"'{property.Name}' is not part of a period (country, from, to).", "unknown_property"));
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void CheckDate(JsonElement value, string path, List<ProfileError> errors)
+    {
+        if (value.ValueKind != JsonValueKind.String
+            || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            errors.Add(new(path, $"Must be a date written yyyy-MM-dd, not {Describe(value)}.", "invalid_date"));
+        }
+    }
+
+    private static void CheckCountry(JsonElement value, string path, List<ProfileError> errors)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new(path, $"Must be a country code, not {Describe(value)}.", "wrong_type"));
+            return;
+        }
+
+        Country(value.GetString(), path, errors);
+    }
+
+    private static void Country(string? code, string path, List<ProfileError> errors, bool allowNull = false)
+    {
+        if (code is null)
+        {
+            if (!allowNull)
+            {
+                errors.Add(new(path, "A country code cannot be null.", "wrong_type"));
+            }
+
+            return;
+        }
+
+        if (!Json.CountryCodes.IsValid(code))
+        {
+            var hint = Json.CountryCodes.IsValid(code.ToUpperInvariant()) ? $"; codes are upper case: '{code.ToUpperInvariant()}'" : string.Empty;
+            errors.Add(new(path, $"'{code}' is not an ISO 3166-1 alpha-2 country code (or GB-BNO, GB-BOC, GB-BOTC, GB-BS){hint}.", "invalid_country"));
+        }
+    }
+
+    private static void NotNegative(decimal? value, string path, List<ProfileError> errors)
+    {
+        if (value is < 0)
+        {
+            errors.Add(new(path, $"Must be zero or more, not {value.Value.ToString(CultureInfo.InvariantCulture)}.", "negative"));
+        }
+    }
+
+    private static void CheckEnums(WorkPermitProfile profile, List<ProfileError> errors)
+    {
+        // C# callers can cast any integer to an enumeration; only defined values are facts.
+        void Defined<T>(T? value, string path)
+            where T : struct, Enum
+        {
+            if (value is { } v && !Enum.IsDefined(v))
+            {
+                errors.Add(new(path, $"{Convert.ToInt64(v, CultureInfo.InvariantCulture)} is not a defined {typeof(T).Name} value.", "unknown_value"));
+            }
+        }
+
+        Defined(profile.Person?.CriminalRecord, "person.criminalRecord");
+        Defined(profile.Person?.SecurityConcern, "person.securityConcern");
+        Defined(profile.Person?.HealthConditionConcern, "person.healthConditionConcern");
+        Defined(profile.Officer?.DocumentsRequested, "officer.documentsRequested");
+        Defined(profile.StatusInCanada?.Location, "statusInCanada.location");
+        Defined(profile.StatusInCanada?.Status, "statusInCanada.status");
+        Defined(profile.StatusInCanada?.WorkPermitExemption, "statusInCanada.workPermitExemption");
+        Defined(profile.StatusInCanada?.CusmaCategory, "statusInCanada.cusmaCategory");
+        Defined(profile.StatusInCanada?.CurrentPermitType, "statusInCanada.currentPermitType");
+        Defined(profile.Travel?.Mode, "travel.mode");
+        Defined(profile.Travel?.TripType, "travel.tripType");
+        Defined(profile.Travel?.FlagpoleExemption, "travel.flagpoleExemption");
+        Defined(profile.Travel?.LetterActivationReentryFrom, "travel.letterActivationReentryFrom");
+        Defined(profile.Application?.Channel, "application.channel");
+        Defined(profile.Application?.Form, "application.form");
+        Defined(profile.Application?.PermitType, "application.permitType");
+        Defined(profile.Application?.Program, "application.program");
+        Defined(profile.Application?.Stage, "application.stage");
+        Defined(profile.Application?.Decision, "application.decision");
+        Defined(profile.Job?.LmiaStatus, "job.lmiaStatus");
+        Defined(profile.Job?.EmployerNonComplianceStatus, "job.employerNonComplianceStatus");
+    }
+
+    private static string Allowed(FactDescriptor fact) => string.Join(", ", fact.AllowedAnswers.Select(a => $"'{a}'"));
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the text '{Truncate(value.GetString()!)}'",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    private static int Distance(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimeWithOffset();
+}

@@ -1,0 +1,33 @@
+using WorkPermit.Rules.Engine.Dsl;
+using WorkPermit.Rules.Evaluation;
+
+namespace WorkPermit.Rules.Rules.AfterApplying;
+
+/// <summary>AFT-11 (Work on approval note (IMM 5710)): An IMM 5710 applicant may start working as soon as the approval note arrives in the online account, without waiting for the mailed permit.</summary>
+[Name(RuleIds.Aft11)]
+[Description("An IMM 5710 applicant may start working as soon as the approval note arrives in the online account, without waiting for the mailed permit.")]
+[Tag("after-applying")]
+[Tag("requirement")]
+internal sealed class WorkOnApprovalNoteRule : Rule
+{
+    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.ApplicationApprovalNoteReceived);
+
+    /// <inheritdoc/>
+    public override void Define()
+    {
+        EvaluationCase c = default!;
+
+        When()
+            .Match(() => c);
+
+        Then()
+            .Yield(_ => Decide(c));
+    }
+
+    internal static Finding Decide(EvaluationCase c)
+    {
+        var verdict = Is.Equal(c.Application.Form, ApplicationForm.Imm5710, FactId.ApplicationForm)
+            & Is.True(c.Application.ApprovalNoteReceived, FactId.ApplicationApprovalNoteReceived);
+        return Finding.Of(RuleIds.Aft11, verdict, Reads);
+    }
+}

@@ -1,0 +1,36 @@
+using WorkPermit.Rules.Engine.Dsl;
+using WorkPermit.Rules.Evaluation;
+
+namespace WorkPermit.Rules.Rules.Biometrics;
+
+/// <summary>BIO-01 (Default: biometrics not given at a POE): Biometrics are not given at a port of entry unless both BIO-02 and BIO-03 hold for a port-of-entry application.</summary>
+[Name(RuleIds.Bio01)]
+[Description("Biometrics are not given at a port of entry unless both BIO-02 and BIO-03 hold for a port-of-entry application.")]
+[Tag("biometrics")]
+[Tag("requirement")]
+internal sealed class BiometricsAtPortOfEntryRule : Rule
+{
+    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationChannel);
+
+    /// <inheritdoc/>
+    public override void Define()
+    {
+        EvaluationCase c = default!;
+        Finding bio02 = default!;
+        Finding bio03 = default!;
+
+        When()
+            .Match(() => c)
+            .Match(() => bio02, f => f.RuleId == RuleIds.Bio02)
+            .Match(() => bio03, f => f.RuleId == RuleIds.Bio03);
+
+        Then()
+            .Yield(_ => Decide(c, bio02, bio03));
+    }
+
+    internal static Finding Decide(EvaluationCase c, Finding bio02, Finding bio03)
+    {
+        var verdict = Is.Equal(c.Application.Channel, ApplicationChannel.PortOfEntry, FactId.ApplicationChannel) & bio02.Verdict & bio03.Verdict;
+        return Finding.Of(RuleIds.Bio01, verdict, Reads | bio02.Reads | bio03.Reads);
+    }
+}

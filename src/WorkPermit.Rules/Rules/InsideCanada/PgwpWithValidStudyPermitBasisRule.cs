@@ -1,0 +1,37 @@
+using WorkPermit.Rules.Engine.Dsl;
+using WorkPermit.Rules.Evaluation;
+
+namespace WorkPermit.Rules.Rules.InsideCanada;
+
+/// <summary>INS-03 (PGWP-eligible with still-valid study permit): A basis for applying inside Canada: eligible for a post-graduation work permit with a study permit still valid on the application date (expiry on or after it, or known valid).</summary>
+[Name(RuleIds.Ins03)]
+[Description("A basis for applying inside Canada: eligible for a post-graduation work permit with a study permit still valid on the application date (expiry on or after it, or known valid).")]
+[Tag("inside-canada")]
+[Tag("category")]
+internal sealed class PgwpWithValidStudyPermitBasisRule : Rule
+{
+    private static readonly FactSet Reads = FactSet.Of(FactId.StatusPgwpEligible, FactId.StatusStudyPermitExpiryDate, FactId.StatusHoldsValidStudyPermit);
+
+    /// <inheritdoc/>
+    public override void Define()
+    {
+        EvaluationCase c = default!;
+
+        When()
+            .Match(() => c);
+
+        Then()
+            .Yield(_ => Decide(c));
+    }
+
+    internal static Finding Decide(EvaluationCase c)
+    {
+        var stillValid = Is.OnOrAfter(c.Status.StudyPermitExpiryDate, c.SubmissionDate, FactId.StatusStudyPermitExpiryDate)
+            | Is.True(c.Status.HoldsValidStudyPermit, FactId.StatusHoldsValidStudyPermit);
+        var verdict = Is.True(c.Status.PgwpEligible, FactId.StatusPgwpEligible) & stillValid;
+        var note = c.Status.StudyPermitExpiryDate is null && c.Status.HoldsValidStudyPermit == true
+            ? "No expiry date is given; a study permit valid on the application date is still valid."
+            : null;
+        return Finding.Of(RuleIds.Ins03, verdict, Reads | c.SubmissionDateFacts, note: note);
+    }
+}

@@ -1,0 +1,63 @@
+namespace WorkPermit.Rules.Rules;
+
+/// <summary>The document IDs of the contract, grouped as the rules name them.</summary>
+internal static class Documents
+{
+    public static readonly string[] Imm5710 = ["imm5710"];
+    public static readonly string[] LmiaRequiredAtPortOfEntry = ["job_offer", "lmia_copy", "lmia_number", "proof_meets_job_requirements"];
+    public static readonly string[] CaqProof = ["caq_proof_if_required"];
+    public static readonly string[] LmiaExemptAtPortOfEntry = ["job_offer", "offer_of_employment_number", "proof_role_lmia_exempt", "proof_meets_job_requirements"];
+    public static readonly string[] LmiaApprovalLetters = ["lmia_approval_letter_copy", "detailed_job_offer_letter"];
+    public static readonly string[] TemporaryResidentVisa = ["temporary_resident_visa"];
+    public static readonly string[] PoeLetterOfIntroduction = ["poe_letter_of_introduction"];
+    public static readonly string[] PoliceClearanceCertificate = ["police_clearance_certificate"];
+    public static readonly string[] OfficerRequestedDocuments = ["officer_requested_documents"];
+    public static readonly string[] StatusTracker = ["uci", "application_number"];
+    public static readonly string[] InterimAuthorizationWebForm =
+        ["ircc_web_form_visit2work2020", "previous_work_permit_number", "previous_permit_expiry_date", "employer_name", "job_title"];
+}
+
+/// <summary>The action IDs of the contract.</summary>
+internal static class Actions
+{
+    public static readonly string[] NotifyIrccNewAddress = ["notify_ircc_new_address"];
+    public static readonly string[] ContactIrccPermitNotReceived = ["contact_ircc_permit_not_received"];
+}
+
+/// <summary>The interim authorization condition IDs of the contract (AFT-15).</summary>
+internal static class InterimConditions
+{
+    public const string PhysicallyPresent = "physically_present";
+    public const string ValidVisitorStatus = "valid_visitor_status";
+    public const string EmployerSpecific = "employer_specific";
+    public const string AppliedInWindow = "applied_in_window";
+    public const string WorkPermitValidInPrior12Months = "work_permit_valid_in_prior_12_months";
+    public const string StayedInCanada = "stayed_in_canada";
+}
+
+/// <summary>The dates the catalogue names.</summary>
+internal static class PolicyDates
+{
+    /// <summary>Visitor public policy: first day applications count (INS-13, AFT-15; inclusive).</summary>
+    public static readonly DateOnly VisitorPolicyStart = new(2020, 8, 24);
+
+    /// <summary>Visitor public policy: first day applications no longer count (AMB-03: 2024-08-28 excluded).</summary>
+    public static readonly DateOnly VisitorPolicyEnd = new(2024, 8, 28);
+
+    /// <summary>First arrival date on which a PGWP can no longer be asked for at a port of entry (POE-EXC-05).</summary>
+    public static readonly DateOnly PgwpAtPortOfEntryEnded = new(2024, 6, 21);
+
+    /// <summary>First arrival date after flagpoling ended on 2024-12-23 at 11:59 pm ET (POE-EXC-06, RD-05).</summary>
+    public static readonly DateOnly FlagpolingEnded = new(2024, 12, 24);
+}
+
+/// <summary>Which channel a rule's scope is.</summary>
+internal static class Scope
+{
+    public static Tri PortOfEntry(Evaluation.EvaluationCase c) => c.Application.Channel switch
+    {
+        null => Tri.Unknown,
+        ApplicationChannel.PortOfEntry => Tri.Yes,
+        _ => Tri.No,
+    };
+}

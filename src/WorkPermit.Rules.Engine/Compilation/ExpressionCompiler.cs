@@ -47,6 +47,14 @@ internal static class ExpressionCompiler
         return Compile<Func<object?, T>>(Convert(body, typeof(T)), parameters, assignments, input);
     }
 
+    /// <summary>Compiles an expression over a lambda's own parameter (not a declaration) as a function of the boxed fact.</summary>
+    public static Func<object?, T> OverParameter<T>(Expression body, ParameterExpression parameter)
+    {
+        var input = Expression.Parameter(typeof(object), "fact");
+        var block = Expression.Block(typeof(T), [parameter], Expression.Assign(parameter, Unwrap(input, parameter.Type)), Convert(body, typeof(T)));
+        return Expression.Lambda<Func<object?, T>>(block, input).Compile();
+    }
+
     /// <summary>An expression of a query operation: <paramref name="element"/> is the element, the rest come from the token.</summary>
     public static Func<Token, object?, T> OverElement<T>(BoundExpression expression, Declaration element, int level)
     {

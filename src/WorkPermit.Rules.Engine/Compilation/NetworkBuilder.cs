@@ -153,13 +153,19 @@ internal sealed class NetworkBuilder
         return node;
     }
 
+    /// <summary>
+    /// Splits a pattern's conditions, in the order written, into the alpha prefix (conditions on the fact alone) and
+    /// the rest, evaluated by the beta node in order. A condition on the fact alone that follows one reading earlier
+    /// aliases stays in the beta node, so a guard such as <c>c.Address != null &amp;&amp; f.City == c.Address.City</c>
+    /// still protects what follows it, as C#'s <c>&amp;&amp;</c> does.
+    /// </summary>
     private static (List<BoundExpression> Alpha, List<BoundExpression> Beta) Split(IReadOnlyList<BoundExpression> conditions, Declaration self)
     {
         var alpha = new List<BoundExpression>();
         var beta = new List<BoundExpression>();
         foreach (var condition in conditions)
         {
-            if (condition.Parameters.All(p => ReferenceEquals(p, self)))
+            if (beta.Count == 0 && condition.Parameters.All(p => ReferenceEquals(p, self)))
             {
                 alpha.Add(condition);
             }
@@ -186,7 +192,11 @@ internal sealed class NetworkBuilder
             var key = new ExpressionKey(condition.Lambda);
             if (!_selections.TryGetValue((node, key), out var selection))
             {
-                selection = new SelectionNode(new AlphaCondition(ExpressionCompiler.Alpha(condition), condition.ToString()), key) { Id = _nextId++ };
+                selection = new SelectionNode(new AlphaCondition(ExpressionCompiler.Alpha(condition), condition.ToString()), key)
+                {
+                    Id = _nextId++,
+                    Equality = HashableEquality(condition),
+                };
                 node.Children.Add(selection);
                 _selections.Add((node, key), selection);
             }
@@ -200,12 +210,119 @@ internal sealed class NetworkBuilder
         return node.Memory;
     }
 
+    /// <summary>Moves the children of each alpha node that compare one member with constants into hashed dispatches.</summary>
+    public void Finish()
+    {
+        foreach (var typeNode in _typeNodes.Values)
+        {
+            Finish(typeNode);
+        }
+    }
+
+    private const int DispatchThreshold = 3;
+
+    private static void Finish(AlphaNode node)
+    {
+        var groups = node.Children.Where(c => c.Equality is not null).GroupBy(c => c.Equality!.Value.MemberKey).Where(g => g.Count() >= DispatchThreshold).ToList();
+        if (groups.Count > 0)
+        {
+            var dispatches = new List<AlphaDispatch>();
+            foreach (var group in groups)
+            {
+                var member = group.First().Equality!.Value.Member;
+                var keyOf = ExpressionCompiler.OverParameter<object?>(member.Body, member.Parameters[0]);
+                var byValue = group.GroupBy(c => c.Equality!.Value.Value).ToDictionary(g => g.Key, g => g.ToArray());
+                dispatches.Add(new AlphaDispatch(keyOf, byValue, member.ToString()));
+                foreach (var child in group)
+                {
+                    node.Children.Remove(child);
+                }
+            }
+
+            node.Dispatches = [.. dispatches];
+        }
+
+        foreach (var child in node.Children.Concat(node.Dispatches.SelectMany(d => d.Members)))
+        {
+            Finish(child);
+        }
+    }
+
+    /// <summary>Recognises <c>x.A.B == constant</c> (either side) on a key type whose Equals agrees with ==.</summary>
+    private static (LambdaExpression Member, ExpressionKey MemberKey, object Value)? HashableEquality(BoundExpression condition)
+    {
+        if (condition.Parameters.Count != 1 || condition.Lambda.Body is not BinaryExpression { NodeType: ExpressionType.Equal } equal)
+        {
+            return null;
+        }
+
+        if (equal.Method is not null && equal.Method != typeof(string).GetMethod("op_Equality", [typeof(string), typeof(string)]))
+        {
+            return null;
+        }
+
+        var parameter = condition.Lambda.Parameters[0];
+        var (memberSide, constantSide) = IsMemberChain(equal.Left, parameter) ? (equal.Left, equal.Right)
+            : IsMemberChain(equal.Right, parameter) ? (equal.Right, equal.Left)
+            : (null, null);
+        if (memberSide is null || constantSide is null || !IsClosedConstant(constantSide) || !IsHashableType(memberSide.Type))
+        {
+            return null;
+        }
+
+        object? value;
+        try
+        {
+            value = Expression.Lambda<Func<object?>>(Expression.Convert(constantSide, typeof(object))).Compile(preferInterpretation: true)();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        var member = Expression.Lambda(memberSide, parameter);
+        return (member, new ExpressionKey(member), value);
+    }
+
+    private static bool IsMemberChain(Expression expression, ParameterExpression parameter) =>
+        expression is not ParameterExpression && EndsAt(expression, parameter);
+
+    private static bool EndsAt(Expression expression, ParameterExpression parameter) => expression switch
+    {
+        ParameterExpression p => p == parameter,
+        MemberExpression { Expression: { } inner } => EndsAt(inner, parameter),
+        UnaryExpression { NodeType: ExpressionType.Convert, Method: null } convert => EndsAt(convert.Operand, parameter),
+        _ => false,
+    };
+
+    private static bool IsClosedConstant(Expression expression) => expression switch
+    {
+        ConstantExpression => true,
+        UnaryExpression { NodeType: ExpressionType.Convert, Method: null } convert => IsClosedConstant(convert.Operand),
+        _ => false,
+    };
+
+    private static bool IsHashableType(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying == typeof(string) || underlying.IsEnum || underlying == typeof(bool) || underlying == typeof(char)
+            || underlying == typeof(byte) || underlying == typeof(sbyte) || underlying == typeof(short) || underlying == typeof(ushort)
+            || underlying == typeof(int) || underlying == typeof(uint) || underlying == typeof(long) || underlying == typeof(ulong);
+    }
+
     private static void Configure(BinaryNode node, List<BoundExpression> conditions, Declaration right, int leftLevel)
     {
         var compiled = new List<BetaCondition>();
         foreach (var condition in conditions)
         {
-            if (node.Key is null && TryJoinKey(condition, right, leftLevel, out var key))
+            // Only the first beta condition can become the hash key: a key is computed for every token and fact,
+            // so it must not run ahead of a guard written before it.
+            if (compiled.Count == 0 && node.Key is null && TryJoinKey(condition, right, leftLevel, out var key))
             {
                 node.Key = key;
                 continue;

@@ -29,6 +29,14 @@ internal static class NetworkCompiler
             }
         }
 
+        try
+        {
+            builder.Finish();
+        }
+        catch (Exception ex) when (ex is not RuleCompilationException)
+        {
+            throw new RuleCompilationException("(alpha network)", ex);
+        }
         var priorities = definitions.Select(d => d.Priority).Distinct().OrderByDescending(p => p).ToList();
         foreach (var terminal in builder.Terminals)
         {

@@ -6,9 +6,31 @@ namespace WorkPermit.Rules.Engine.Network;
 /// conditions start with the same tests.</summary>
 internal abstract class AlphaNode : ReteNode
 {
+    /// <summary>Children tested one by one.</summary>
     public List<SelectionNode> Children { get; } = [];
 
+    /// <summary>Children of the form <c>x.Member == constant</c> on the same member, reached by one hash lookup.</summary>
+    public AlphaDispatch[] Dispatches { get; set; } = [];
+
     public AlphaMemoryNode? Memory { get; set; }
+}
+
+/// <summary>
+/// Hashed alpha dispatch: the children of one alpha node that compare the same member chain with different
+/// constants (for example <c>f =&gt; f.RuleId == "GEN-02"</c>, <c>f =&gt; f.RuleId == "GEN-03"</c>...). The member is read
+/// once and the matching child found by its value, instead of testing every child.
+/// </summary>
+internal sealed class AlphaDispatch(Func<object?, object?> keyOf, Dictionary<object, SelectionNode[]> byValue, string expression)
+{
+    public Func<object?, object?> KeyOf { get; } = keyOf;
+
+    /// <summary>The children by constant. Conditions written differently (<c>x.A == 1</c>, <c>1 == x.A</c>) are
+    /// separate nodes with the same constant.</summary>
+    public Dictionary<object, SelectionNode[]> ByValue { get; } = byValue;
+
+    public string Expression { get; } = expression;
+
+    public IEnumerable<SelectionNode> Members => ByValue.Values.SelectMany(v => v);
 }
 
 /// <summary>The entry of the alpha network for one fact type (a fact goes to every type node its type is assignable to).</summary>
@@ -23,6 +45,9 @@ internal sealed class TypeNode(Type factType) : AlphaNode
 internal sealed class SelectionNode(AlphaCondition condition, ExpressionKey key) : AlphaNode
 {
     public AlphaCondition Condition { get; } = condition;
+
+    /// <summary>For <c>x.Member == constant</c>: the member chain (as a lambda) and the constant, so the node can be hashed.</summary>
+    public (System.Linq.Expressions.LambdaExpression Member, ExpressionKey MemberKey, object Value)? Equality { get; init; }
 
     /// <summary>The structural identity of the condition, used to share the node.</summary>
     public ExpressionKey Key { get; } = key;

@@ -61,18 +61,43 @@ internal sealed class TerminalNode(CompiledRule rule) : ReteNode
     public override string ToString() => $"Terminal({Rule.Definition.Name})";
 }
 
-/// <summary>The facts linked to one activation, by key.</summary>
+/// <summary>The facts linked to one activation, by key. The first is held inline: most activations link one fact.</summary>
 internal sealed class LinkedFacts
 {
-    public List<KeyValuePair<object, Fact>> Items { get; } = [];
+    private object? _firstKey;
+    private Fact? _first;
+    private List<KeyValuePair<object, Fact>>? _more;
+
+    public int Count => (_first is null ? 0 : 1) + (_more?.Count ?? 0);
+
+    public void Add(object key, Fact fact)
+    {
+        if (_first is null)
+        {
+            _firstKey = key;
+            _first = fact;
+        }
+        else
+        {
+            (_more ??= []).Add(new KeyValuePair<object, Fact>(key, fact));
+        }
+    }
 
     public Fact? Find(object key)
     {
-        foreach (var item in Items)
+        if (_first is not null && Equals(_firstKey, key))
         {
-            if (Equals(item.Key, key))
+            return _first;
+        }
+
+        if (_more is not null)
+        {
+            foreach (var item in _more)
             {
-                return item.Value;
+                if (Equals(item.Key, key))
+                {
+                    return item.Value;
+                }
             }
         }
 
@@ -81,28 +106,65 @@ internal sealed class LinkedFacts
 
     public void RemoveFact(Fact fact)
     {
-        for (var i = 0; i < Items.Count; i++)
+        if (ReferenceEquals(_first, fact))
         {
-            if (ReferenceEquals(Items[i].Value, fact))
+            PromoteNext();
+            return;
+        }
+
+        _more?.RemoveAll(item => ReferenceEquals(item.Value, fact));
+    }
+
+    public IEnumerable<object> Keys()
+    {
+        if (_first is not null)
+        {
+            yield return _firstKey!;
+        }
+
+        if (_more is not null)
+        {
+            foreach (var item in _more)
             {
-                Items.RemoveAt(i);
-                return;
+                yield return item.Key;
             }
         }
     }
 
-    public bool Remove(object key)
+    /// <summary>Copies the facts out, so they can be retracted while the list changes.</summary>
+    public Fact[] Facts()
     {
-        for (var i = 0; i < Items.Count; i++)
+        var facts = new Fact[Count];
+        var index = 0;
+        if (_first is not null)
         {
-            if (Equals(Items[i].Key, key))
+            facts[index++] = _first;
+        }
+
+        if (_more is not null)
+        {
+            foreach (var item in _more)
             {
-                Items.RemoveAt(i);
-                return true;
+                facts[index++] = item.Value;
             }
         }
 
-        return false;
+        return facts;
+    }
+
+    private void PromoteNext()
+    {
+        if (_more is { Count: > 0 })
+        {
+            _firstKey = _more[0].Key;
+            _first = _more[0].Value;
+            _more.RemoveAt(0);
+        }
+        else
+        {
+            _firstKey = null;
+            _first = null;
+        }
     }
 }
 

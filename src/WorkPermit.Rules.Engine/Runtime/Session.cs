@@ -18,6 +18,8 @@ internal sealed class Session : ISession, IEventProvider
     private bool _halted;
     private bool _firing;
     private int _maxFirings;
+    private bool _completing;
+    private bool _dispatchFailed;
     private ActionContext? _context;
     private Stack<List<Token>>? _tokenPool;
     private Stack<List<Fact>>? _factPool;
@@ -44,6 +46,7 @@ internal sealed class Session : ISession, IEventProvider
             }
 
             _depth--;
+            Complete();
         }
     }
 
@@ -357,7 +360,7 @@ internal sealed class Session : ISession, IEventProvider
         slot = fact;
         if (source?.State is LinkedFacts linked)
         {
-            linked.Items.Add(new KeyValuePair<object, Fact>(key!, fact));
+            linked.Add(key!, fact);
         }
 
         Propagate(fact);
@@ -464,6 +467,29 @@ internal sealed class Session : ISession, IEventProvider
             }
         }
 
+        var dispatches = node.Dispatches;
+        for (var i = 0; i < dispatches.Length; i++)
+        {
+            if (Dispatch(dispatches[i], fact) is { } matched)
+            {
+                foreach (var child in matched)
+                {
+                    AlphaAssert(child, fact);
+                }
+            }
+            else if (_dispatchFailed)
+            {
+                _dispatchFailed = false;
+                foreach (var member in dispatches[i].Members)
+                {
+                    if (member.Test(this, fact))
+                    {
+                        AlphaAssert(member, fact);
+                    }
+                }
+            }
+        }
+
         var children = node.Children;
         for (var i = 0; i < children.Count; i++)
         {
@@ -481,6 +507,29 @@ internal sealed class Session : ISession, IEventProvider
             into.Add(memory);
         }
 
+        var dispatches = node.Dispatches;
+        for (var i = 0; i < dispatches.Length; i++)
+        {
+            if (Dispatch(dispatches[i], fact) is { } matched)
+            {
+                foreach (var child in matched)
+                {
+                    AlphaCollect(child, fact, into);
+                }
+            }
+            else if (_dispatchFailed)
+            {
+                _dispatchFailed = false;
+                foreach (var member in dispatches[i].Members)
+                {
+                    if (member.Test(this, fact))
+                    {
+                        AlphaCollect(member, fact, into);
+                    }
+                }
+            }
+        }
+
         var children = node.Children;
         for (var i = 0; i < children.Count; i++)
         {
@@ -489,6 +538,24 @@ internal sealed class Session : ISession, IEventProvider
                 AlphaCollect(children[i], fact, into);
             }
         }
+    }
+
+    /// <summary>Finds the child whose constant equals the fact's member; when reading the member throws, sets
+    /// <see cref="_dispatchFailed"/> so the caller tests each child and the error surfaces with its rule.</summary>
+    private SelectionNode[]? Dispatch(AlphaDispatch dispatch, Fact fact)
+    {
+        object? key;
+        try
+        {
+            key = dispatch.KeyOf(fact.Object);
+        }
+        catch (Exception)
+        {
+            _dispatchFailed = true;
+            return null;
+        }
+
+        return key is not null && dispatch.ByValue.TryGetValue(key, out var child) ? child : null;
     }
 
     private void PropagateUpdate(Fact fact)
@@ -545,12 +612,29 @@ internal sealed class Session : ISession, IEventProvider
         ReturnMemories(after);
     }
 
-    /// <summary>Finishes a top-level operation: retracts the linked facts of matches that went away.</summary>
+    /// <summary>
+    /// Finishes a top-level operation: recomputes the queries the operation changed and retracts the linked facts of
+    /// matches that went away, until nothing is left to do, so derived facts never outlive their reasons.
+    /// </summary>
     private void Complete()
     {
-        if (_depth == 0 && _pendingLinked is { Count: > 0 })
+        if (_depth != 0 || _completing)
         {
-            ProcessPendingLinked();
+            return;
+        }
+
+        _completing = true;
+        try
+        {
+            while (_dirty is { Count: > 0 } || _pendingLinked is { Count: > 0 })
+            {
+                FlushDirtyQueries();
+                ProcessPendingLinked();
+            }
+        }
+        finally
+        {
+            _completing = false;
         }
     }
 
@@ -566,11 +650,11 @@ internal sealed class Session : ISession, IEventProvider
             }
 
             activation.State = null;
-            foreach (var item in linked.Items)
+            foreach (var fact in linked.Facts())
             {
-                if (!item.Value.Removed)
+                if (!fact.Removed)
                 {
-                    RetractCore(item.Value);
+                    RetractCore(fact);
                 }
             }
         }
@@ -662,7 +746,7 @@ internal sealed class Session : ISession, IEventProvider
     internal static object? GetLinked(Token activation, object key) => (activation.State as LinkedFacts)?.Find(key)?.Object;
 
     internal static IEnumerable<object> GetLinkedKeys(Token activation) =>
-        activation.State is LinkedFacts linked ? linked.Items.Select(i => i.Key).ToArray() : [];
+        activation.State is LinkedFacts linked ? linked.Keys().ToArray() : [];
 
     // ----- Firing -----
 
@@ -826,6 +910,12 @@ internal sealed class Session : ISession, IEventProvider
             return;
         }
 
+        FlushDirtyQueries();
+        Complete();
+    }
+
+    private void FlushDirtyQueries()
+    {
         while (_dirty is { Count: > 0 })
         {
             var batch = _dirty;
@@ -852,8 +942,6 @@ internal sealed class Session : ISession, IEventProvider
             batch.Clear();
             _dirtySpare = batch;
         }
-
-        Complete();
     }
 
     private readonly record struct DirtyQuery(AggregateNode Node, Token Token, int Order);

@@ -37,7 +37,7 @@ internal static class ReportBuilder
         var outsideGate = Is.Equal(c.Application.Channel, ApplicationChannel.OutsideCanadaOnline, FactId.ApplicationChannel);
         if (!outsideGate.IsNo)
         {
-            var verdict = outsideGate.IsUnknown ? outsideGate : f[RuleIds.Out01].Verdict;
+            var verdict = Gated(outsideGate, f[RuleIds.Out01].Verdict);
             outcomes.Add(new("outsideCanada.outcome", verdict, 10));
             outside = new OutsideCanadaResult { Outcome = verdict.Value };
         }
@@ -48,7 +48,7 @@ internal static class ReportBuilder
             | Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
         if (!insideGate.IsNo)
         {
-            var verdict = insideGate.IsUnknown ? insideGate : f[RuleIds.Ins10].Verdict;
+            var verdict = Gated(insideGate, f[RuleIds.Ins10].Verdict);
             outcomes.Add(new("insideCanada.outcome", verdict, 10));
             inside = new InsideCanadaResult { Outcome = verdict.Value, Bases = Select(f, InsideBases, x => x.IsYes) };
         }
@@ -58,7 +58,7 @@ internal static class ReportBuilder
         var portGate = Is.Equal(c.Application.Channel, ApplicationChannel.PortOfEntry, FactId.ApplicationChannel);
         if (!portGate.IsNo)
         {
-            var verdict = portGate.IsUnknown ? portGate : f[RuleIds.Poe04].Verdict;
+            var verdict = Gated(portGate, f[RuleIds.Poe04].Verdict);
             outcomes.Add(new("portOfEntry.outcome", verdict, 10));
             var requirements = new Dictionary<string, Tri>(3, StringComparer.Ordinal);
             foreach (var id in PortRequirements)
@@ -67,15 +67,15 @@ internal static class ReportBuilder
                 outcomes.Add(new($"portOfEntry.requirements.{id}", f[id].Verdict, 1));
             }
 
-            var poe02 = f[RuleIds.Poe02];
-            outcomes.Add(new("portOfEntry.etaEligibility", poe02.Value is EtaEligibility.Unknown ? Verdict.Unknown(poe02.Missing) : Verdict.Yes, 1));
+            var eta = (Rules.PortOfEntry.EtaResult)f[RuleIds.Poe02].Value!;
+            outcomes.Add(new("portOfEntry.etaEligibility", eta.Eligibility == EtaEligibility.Unknown ? Verdict.Unknown(eta.Missing) : Verdict.Yes, 1));
             port = new PortOfEntryResult
             {
                 Outcome = verdict.Value,
                 Requirements = requirements,
                 Exclusions = Select(f, PortExclusions, x => x.IsYes),
                 PossibleExclusions = Select(f, PortExclusions, x => x.IsUnknown),
-                EtaEligibility = poe02.Value as EtaEligibility? ?? EtaEligibility.Unknown,
+                EtaEligibility = eta.Eligibility,
             };
         }
 
@@ -90,8 +90,10 @@ internal static class ReportBuilder
         Tri? validOnEntry = null;
         if (!required.IsNo)
         {
-            validOnEntry = ime05.Outcome;
-            outcomes.Add(new("medicalExam.validOnEntry", ime05.Verdict, 5));
+            // Until the exam is known to be required, its validity is not settled (and would vanish if it is not).
+            var validity = Gated(required, ime05.Verdict);
+            validOnEntry = validity.Value;
+            outcomes.Add(new("medicalExam.validOnEntry", validity, 5));
         }
 
         var medical = new MedicalExamResult { Required = required.Value, ValidOnEntry = validOnEntry, ExpiryDate = ime05.Value as DateOnly? };
@@ -102,7 +104,7 @@ internal static class ReportBuilder
         outcomes.Add(new("employer.caqMayBeNeeded", caq, 3));
         outcomes.Add(new("employer.mayWorkOnlyForNamedEmployer", f[RuleIds.Chg01].Verdict, 3));
         Tri? newPermit = null;
-        if (c.Status.Location != Location.OutsideCanada)
+        if (c.Status.Location == Location.InCanada || c.Status.CurrentPermitType is not null || c.Job.WantsToChangeEmployerOrPosition is not null)
         {
             newPermit = f[RuleIds.Chg02].Outcome;
             outcomes.Add(new("employer.newPermitRequired", f[RuleIds.Chg02].Verdict, 3));
@@ -119,7 +121,7 @@ internal static class ReportBuilder
         // Visitor interim authorization (AFT-15): only for a visitor in Canada.
         InterimAuthorizationResult? interim = null;
         var aft15 = f[RuleIds.Aft15];
-        var interimApplies = c.Status.Status == TemporaryStatus.Visitor && c.Status.Location != Location.OutsideCanada;
+        var interimApplies = c.Status.Status == TemporaryStatus.Visitor;
         if (interimApplies)
         {
             outcomes.Add(new("interimAuthorization.outcome", aft15.Verdict, 5));
@@ -157,9 +159,8 @@ internal static class ReportBuilder
         var application = c.Application;
 
         Tri? returned = null;
-        var applied = application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || application.Decision is not null
-            || application.DocumentsComplete is not null || application.BiometricsProvided is not null;
-        if (applied && application.Stage != ApplicationStage.NotSubmitted)
+        var applied = application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || application.Decision is not null;
+        if (applied)
         {
             returned = f[RuleIds.Aft01].Outcome;
             outcomes.Add(new("afterApplying.returnedUnprocessed", f[RuleIds.Aft01].Verdict, 3));
@@ -168,17 +169,9 @@ internal static class ReportBuilder
         PermitIssuance? issuance = f[RuleIds.Aft09].Value as PermitIssuance? ?? f[RuleIds.Aft07].Value as PermitIssuance?;
 
         Verdict? canWork = null;
-        if (f[RuleIds.Aft11].IsYes)
+        if (f[RuleIds.Aft11].IsYes || interimEligible || (application.Form == ApplicationForm.Imm5710 && application.Decision == Decision.Approved))
         {
-            canWork = Verdict.Yes;
-        }
-        else if (interimEligible)
-        {
-            canWork = f[RuleIds.Aft18].Verdict;
-        }
-        else if (application.Form == ApplicationForm.Imm5710 && application.Decision == Decision.Approved)
-        {
-            canWork = f[RuleIds.Aft11].Verdict;
+            canWork = f[RuleIds.Aft11].Verdict | f[RuleIds.Aft18].Verdict;
         }
 
         if (canWork is { } work)
@@ -216,6 +209,17 @@ internal static class ReportBuilder
             LetterOfIntroductionIsWorkPermit = letter,
         };
     }
+
+    /// <summary>
+    /// An outcome that only concerns the profile when <paramref name="gate"/> holds (the section is left out when it
+    /// does not). While the gate is unknown the outcome is unknown, and an answer settles it either by closing the gate
+    /// or, when the inner outcome is already settled, by opening it.
+    /// </summary>
+    private static Verdict Gated(Verdict gate, Verdict inner) => gate.Value switch
+    {
+        Tri.Unknown => Verdict.Unknown(gate.ToNo | (inner.IsUnknown ? FactSet.Empty : gate.ToYes)),
+        _ => inner,
+    };
 
     private static IReadOnlyList<string> Select(FindingSet f, string[] ids, Func<Finding, bool> predicate)
     {

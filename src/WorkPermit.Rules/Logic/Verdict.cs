@@ -1,23 +1,28 @@
 namespace WorkPermit.Rules;
 
 /// <summary>
-/// A three-valued result together with the facts whose answer could change it while it is unknown.
-/// The operators follow the catalogue's conventions: AND is no if any input is no, else unknown if any is
-/// unknown, else yes; OR is yes if any input is yes, else unknown if any is unknown, else no. A result that is
-/// settled carries no missing facts; an unknown result carries the missing facts of its unknown inputs, and
-/// every one of them can settle it.
+/// A three-valued result, and while it is unknown, the facts whose answer alone could settle it: those that can
+/// make it yes (<see cref="ToYes"/>) and those that can make it no (<see cref="ToNo"/>). The operators follow the
+/// catalogue's conventions (AND is no if any input is no, else unknown if any is unknown, else yes; OR is the dual)
+/// and keep the two sets exact for independent facts: a conjunction can be made no by any unknown input going no,
+/// but made yes by one fact only if that fact settles every unknown input.
 /// </summary>
-internal readonly record struct Verdict(Tri Value, FactSet Missing)
+internal readonly record struct Verdict(Tri Value, FactSet ToYes, FactSet ToNo)
 {
-    public static Verdict Yes => new(Tri.Yes, FactSet.Empty);
+    public static Verdict Yes => new(Tri.Yes, FactSet.Empty, FactSet.Empty);
 
-    public static Verdict No => new(Tri.No, FactSet.Empty);
+    public static Verdict No => new(Tri.No, FactSet.Empty, FactSet.Empty);
 
-    public static Verdict Unknown(FactId missing) => new(Tri.Unknown, FactSet.Of(missing));
+    public static Verdict Unknown(FactId missing) => Unknown(FactSet.Of(missing));
 
-    public static Verdict Unknown(FactSet missing) => new(Tri.Unknown, missing);
+    public static Verdict Unknown(FactSet missing) => new(Tri.Unknown, missing, missing);
+
+    public static Verdict Unknown(FactSet toYes, FactSet toNo) => new(Tri.Unknown, toYes, toNo);
 
     public static Verdict Of(bool value) => value ? Yes : No;
+
+    /// <summary>Every fact whose answer could settle the result.</summary>
+    public FactSet Missing => ToYes | ToNo;
 
     public bool IsYes => Value == Tri.Yes;
 
@@ -32,12 +37,12 @@ internal readonly record struct Verdict(Tri Value, FactSet Missing)
             return No;
         }
 
-        if (a.IsUnknown || b.IsUnknown)
+        if (a.IsUnknown && b.IsUnknown)
         {
-            return new Verdict(Tri.Unknown, (a.IsUnknown ? a.Missing : FactSet.Empty) | (b.IsUnknown ? b.Missing : FactSet.Empty));
+            return new Verdict(Tri.Unknown, a.ToYes & b.ToYes, a.ToNo | b.ToNo);
         }
 
-        return Yes;
+        return a.IsUnknown ? a : b;
     }
 
     public static Verdict operator |(Verdict a, Verdict b)
@@ -47,19 +52,19 @@ internal readonly record struct Verdict(Tri Value, FactSet Missing)
             return Yes;
         }
 
-        if (a.IsUnknown || b.IsUnknown)
+        if (a.IsUnknown && b.IsUnknown)
         {
-            return new Verdict(Tri.Unknown, (a.IsUnknown ? a.Missing : FactSet.Empty) | (b.IsUnknown ? b.Missing : FactSet.Empty));
+            return new Verdict(Tri.Unknown, a.ToYes | b.ToYes, a.ToNo & b.ToNo);
         }
 
-        return No;
+        return a.IsUnknown ? a : b;
     }
 
     public static Verdict operator !(Verdict a) => a.Value switch
     {
         Tri.Yes => No,
         Tri.No => Yes,
-        _ => a,
+        _ => new Verdict(Tri.Unknown, a.ToNo, a.ToYes),
     };
 
     // 'true' and 'false' operators let C#'s && and || short-circuit on settled values.

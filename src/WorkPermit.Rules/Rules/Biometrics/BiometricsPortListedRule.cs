@@ -33,7 +33,9 @@ internal sealed class BiometricsPortListedRule : Rule
 
         if (c.Travel.PortOfEntry is not { } port)
         {
-            return Finding.Of(RuleIds.Bio03, Verdict.Unknown(FactSet.Of(FactId.TravelPortOfEntryOffersBiometrics, FactId.TravelPortOfEntry)), Reads);
+            var offersFact = FactSet.Of(FactId.TravelPortOfEntryOffersBiometrics);
+            var toNo = c.Reference.BiometricsPorts.IsComplete ? offersFact | FactSet.Of(FactId.TravelPortOfEntry) : offersFact;
+            return Finding.Of(RuleIds.Bio03, Verdict.Unknown(offersFact | FactSet.Of(FactId.TravelPortOfEntry), toNo), Reads);
         }
 
         return c.Reference.BiometricsPorts.Contains(port, c.ArrivalDate) switch

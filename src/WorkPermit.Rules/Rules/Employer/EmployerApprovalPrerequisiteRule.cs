@@ -33,7 +33,7 @@ internal sealed class EmployerApprovalPrerequisiteRule : Rule
             PermitType.EmployerSpecificLmiaRequired => Finding.Of(RuleIds.Lmia06, lmia, Reads),
             PermitType.EmployerSpecificLmiaExempt => Finding.Of(RuleIds.Lmia06, offerNumber, Reads),
             PermitType.Open => Finding.Of(RuleIds.Lmia06, Verdict.No, Reads, applicable: Tri.No),
-            _ => Finding.Of(RuleIds.Lmia06, lmia.Value == offerNumber.Value && !lmia.IsUnknown ? lmia : Verdict.Unknown(FactSet.Of(FactId.ApplicationPermitType) | lmia.Missing | offerNumber.Missing), Reads, applicable: Tri.Unknown),
+            _ => Finding.Of(RuleIds.Lmia06, PortOfEntry.TypeSpecificRequirementsRule.Either(lmia, offerNumber), Reads, applicable: Tri.Unknown),
         };
     }
 }

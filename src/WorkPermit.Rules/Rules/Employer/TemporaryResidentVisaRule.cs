@@ -10,7 +10,7 @@ namespace WorkPermit.Rules.Rules.Employer;
 [Tag("document")]
 internal sealed class TemporaryResidentVisaRule : Rule
 {
-    private static readonly FactSet Reads = FactSet.Of(FactId.StatusLocation);
+    private static readonly FactSet Reads = FactSet.Of(FactId.StatusLocation, FactId.ApplicationChannel);
 
     /// <inheritdoc/>
     public override void Define()
@@ -29,9 +29,8 @@ internal sealed class TemporaryResidentVisaRule : Rule
     internal static Finding Decide(EvaluationCase c, Finding poe01)
     {
         // The document is for entering Canada: it does not concern someone already in Canada who is not travelling.
-        var entering = c.Application.Channel == ApplicationChannel.PortOfEntry
-            ? Verdict.Yes
-            : !Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
+        var entering = Is.Equal(c.Application.Channel, ApplicationChannel.PortOfEntry, FactId.ApplicationChannel)
+            | !Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
         var verdict = entering & !poe01.Verdict;
         return Finding.Of(RuleIds.Lmia09, verdict, Reads | poe01.Reads, documents: verdict.IsYes ? Documents.TemporaryResidentVisa : null);
     }

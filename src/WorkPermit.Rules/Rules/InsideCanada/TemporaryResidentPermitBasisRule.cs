@@ -34,7 +34,7 @@ internal sealed class TemporaryResidentPermitBasisRule : Rule
         // No TRP expiry given: a known status other than trp_holder means there is no TRP.
         return c.Status.Status switch
         {
-            null => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactSet.Of(FactId.StatusTrpExpiryDate, FactId.StatusStatus)), Reads),
+            null => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactSet.Of(FactId.StatusTrpExpiryDate), FactSet.Of(FactId.StatusTrpExpiryDate, FactId.StatusStatus)), Reads),
             TemporaryStatus.TrpHolder => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactId.StatusTrpExpiryDate), Reads),
             _ => Finding.Of(RuleIds.Ins04, Verdict.No, Reads, note: "No TRP expiry date is given and the status is not trp_holder, so there is no temporary resident permit."),
         };

@@ -41,7 +41,9 @@ internal sealed class MedicalExamValidityRule : Rule
         }
         else
         {
-            verdict = Verdict.Unknown(FactId.MedicalExamDate);
+            verdict = Verdict.Unknown(
+                FactSet.Of(FactId.MedicalExamDate),
+                c.Medical.IndicatedExpiryDate is null ? FactSet.Of(FactId.MedicalExamDate, FactId.MedicalIndicatedExpiryDate) : FactSet.Of(FactId.MedicalExamDate));
         }
 
         return Finding.Of(RuleIds.Ime05, verdict, Reads | c.ArrivalDateFacts, value: expiry);

@@ -46,7 +46,7 @@ internal sealed class ConditionalEtaCitizenExclusionRule : Rule
         }
         else
         {
-            verdict = Verdict.Unknown(FactId.PersonCitizenships);
+            verdict = Verdict.Unknown(c.Person.PassportCountry is null ? Travellers.PassportFacts : FactSet.Of(FactId.PersonCitizenships), FactSet.Of(FactId.PersonCitizenships));
         }
 
         return Finding.Of(RuleIds.PoeExc02, verdict, Reads | c.ArrivalDateFacts, note: note, applicable: Scope.PortOfEntry(c));

@@ -27,13 +27,14 @@ internal sealed class EtaEligibilityRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var (eta, missing, note) = Travellers.ForPassport<EtaEligibility>(c, passport => Travellers.Eta(c, passport));
-        var verdict = eta switch
-        {
-            EtaEligibility.Eligible or EtaEligibility.NotRequired => Verdict.Yes,
-            EtaEligibility.NotEligible => Verdict.No,
-            _ => Verdict.Unknown(missing),
-        };
-        return Finding.Of(RuleIds.Poe02, verdict, Reads | c.ArrivalDateFacts, value: eta ?? EtaEligibility.Unknown, note: note, applicable: Scope.PortOfEntry(c));
+        // The requirement is met by eligible or not_required: a visa-exempt traveller meets it whatever the travel
+        // mode, so the mode only decides which of the two applies (the eTA value), not the requirement.
+        var (eta, etaMissing, etaNote) = Travellers.ForPassport<EtaEligibility>(c, passport => Travellers.Eta(c, passport));
+        var (verdict, note) = Travellers.ForPassport(c, passport => Travellers.VisaExemptBasis(c, passport));
+        note ??= etaNote;
+        return Finding.Of(RuleIds.Poe02, verdict, Reads | c.ArrivalDateFacts, value: new EtaResult(eta ?? EtaEligibility.Unknown, eta is null ? etaMissing : FactSet.Empty), note: note, applicable: Scope.PortOfEntry(c));
     }
 }
+
+/// <summary>The eTA status POE-02 derives, and while it is unknown the facts that could settle it.</summary>
+internal readonly record struct EtaResult(EtaEligibility Eligibility, FactSet Missing);

@@ -34,10 +34,29 @@ internal sealed class TypeSpecificRequirementsRule : Rule
         {
             PermitType.EmployerSpecificLmiaRequired or PermitType.EmployerSpecificLmiaExempt => poeEs01.Verdict,
             PermitType.Open => owp01.Verdict,
-            _ => poeEs01.Verdict.Value == owp01.Verdict.Value && !poeEs01.IsUnknown
-                ? poeEs01.Verdict
-                : Verdict.Unknown(FactSet.Of(FactId.ApplicationPermitType) | poeEs01.Missing | owp01.Missing),
+            _ => Either(poeEs01.Verdict, owp01.Verdict),
         };
         return Finding.Of(RuleIds.Poe03, verdict, Reads | poeEs01.Reads | owp01.Reads, applicable: Scope.PortOfEntry(c));
+    }
+
+    /// <summary>The result when the permit type is unknown: settled only if both branches agree; a fact of one
+    /// branch can settle it only once the other branch is settled.</summary>
+    internal static Verdict Either(Verdict employerSpecific, Verdict open)
+    {
+        if (!employerSpecific.IsUnknown && employerSpecific.Value == open.Value)
+        {
+            return employerSpecific;
+        }
+
+        var permit = FactSet.Of(FactId.ApplicationPermitType);
+        var toYes = (employerSpecific.IsYes || open.IsYes ? permit : FactSet.Empty)
+            | (open.IsYes ? employerSpecific.ToYes : FactSet.Empty)
+            | (employerSpecific.IsYes ? open.ToYes : FactSet.Empty)
+            | (employerSpecific.IsUnknown && open.IsUnknown ? employerSpecific.ToYes & open.ToYes : FactSet.Empty);
+        var toNo = (employerSpecific.IsNo || open.IsNo ? permit : FactSet.Empty)
+            | (open.IsNo ? employerSpecific.ToNo : FactSet.Empty)
+            | (employerSpecific.IsNo ? open.ToNo : FactSet.Empty)
+            | (employerSpecific.IsUnknown && open.IsUnknown ? employerSpecific.ToNo & open.ToNo : FactSet.Empty);
+        return Verdict.Unknown(toYes, toNo);
     }
 }

@@ -24,32 +24,42 @@ internal static class Travellers
         var citizenships = c.Person.Citizenships;
         if (citizenships is null || citizenships.Count == 0)
         {
-            return (Verdict.Unknown(FactSet.Of(FactId.PersonPassportCountry)), null);
+            return (Verdict.Unknown(PassportFacts), null);
         }
 
-        Verdict? combined = null;
-        var settled = true;
-        var missing = FactSet.Of(FactId.PersonPassportCountry);
-        foreach (var country in citizenships)
+        var verdicts = citizenships.Select(decide).ToArray();
+        if (verdicts.All(v => v.IsYes) || verdicts.All(v => v.IsNo))
         {
-            var verdict = decide(country);
-            missing |= verdict.Missing;
-            if (combined is null)
-            {
-                combined = verdict;
-            }
-            else if (combined.Value.Value != verdict.Value)
-            {
-                settled = false;
-            }
+            return (verdicts[0], $"The passport country is not given; every citizenship held ({string.Join(", ", citizenships)}) gives the same answer.");
         }
 
-        if (settled && combined is { IsUnknown: false } result)
+        // The passport alone settles it to any value a citizenship already has; another fact settles it only by
+        // bringing every citizenship to the same value.
+        var passportFact = FactSet.Of(FactId.PersonPassportCountry);
+        var toYes = verdicts.Any(v => v.IsYes) ? passportFact : FactSet.Empty;
+        var toNo = verdicts.Any(v => v.IsNo) ? passportFact : FactSet.Empty;
+        if (!verdicts.Any(v => v.IsNo))
         {
-            return (result, $"The passport country is not given; every citizenship held ({string.Join(", ", citizenships)}) gives the same answer.");
+            toYes |= Intersect(verdicts.Where(v => v.IsUnknown).Select(v => v.ToYes));
         }
 
-        return (Verdict.Unknown(missing), null);
+        if (!verdicts.Any(v => v.IsYes))
+        {
+            toNo |= Intersect(verdicts.Where(v => v.IsUnknown).Select(v => v.ToNo));
+        }
+
+        return (Verdict.Unknown(toYes, toNo), null);
+    }
+
+    private static FactSet Intersect(IEnumerable<FactSet> sets)
+    {
+        FactSet? result = null;
+        foreach (var set in sets)
+        {
+            result = result is null ? set : result.Value & set;
+        }
+
+        return result ?? FactSet.Empty;
     }
 
     /// <summary>The same inference for a value other than a verdict (the eTA status): settled when every candidate agrees.</summary>
@@ -65,25 +75,25 @@ internal static class Travellers
         var citizenships = c.Person.Citizenships;
         if (citizenships is null || citizenships.Count == 0)
         {
-            return (null, FactSet.Of(FactId.PersonPassportCountry), null);
+            return (null, PassportFacts, null);
         }
 
         T? first = null;
         var agree = true;
         var all = FactSet.Of(FactId.PersonPassportCountry);
-        for (var i = 0; i < citizenships.Count; i++)
+        foreach (var country in citizenships)
         {
-            var (value, missing) = decide(citizenships[i]);
+            var (value, missing) = decide(country);
             all |= missing;
             if (value is null)
             {
                 agree = false;
             }
-            else if (i == 0)
+            else if (first is null)
             {
                 first = value;
             }
-            else if (!EqualityComparer<T>.Default.Equals(first!.Value, value.Value))
+            else if (!EqualityComparer<T>.Default.Equals(first.Value, value.Value))
             {
                 agree = false;
             }
@@ -102,7 +112,12 @@ internal static class Travellers
             return Verdict.Of(citizenships.Contains(UnitedStates, StringComparer.Ordinal) || c.Person.PassportCountry == UnitedStates);
         }
 
-        return c.Person.PassportCountry == UnitedStates ? Verdict.Yes : Verdict.Unknown(FactId.PersonCitizenships);
+        return c.Person.PassportCountry switch
+        {
+            UnitedStates => Verdict.Yes,
+            null => Verdict.Unknown(PassportFacts, FactSet.Of(FactId.PersonCitizenships)),
+            _ => Verdict.Unknown(FactId.PersonCitizenships),
+        };
     }
 
     /// <summary>Looks a code up in a reference list. An unknown answer from an incomplete list names no missing fact:

@@ -1,0 +1,82 @@
+using System.Reflection;
+using WorkPermit.Rules.Engine.Dsl;
+
+namespace WorkPermit.Rules.Tests;
+
+public sealed class CatalogueTests
+{
+    private static readonly Type[] RuleTypes = typeof(WorkPermitEvaluator).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract)
+        .ToArray();
+
+    [Fact]
+    public void Catalogue_Has91Rules_WithQuotesFromTheFiveSources()
+    {
+        Assert.Equal(91, RuleCatalogue.Rules.Count);
+        Assert.All(RuleCatalogue.Rules, rule =>
+        {
+            Assert.NotEmpty(rule.Citations);
+            Assert.All(rule.Citations, c => Assert.False(string.IsNullOrWhiteSpace(c.SourceTitle)));
+            Assert.False(string.IsNullOrWhiteSpace(rule.Statement));
+        });
+        Assert.Equal(23, RuleCatalogue.Interpretations.Count);
+    }
+
+    [Fact]
+    public void EveryCatalogueId_HasExactlyOneRuleClass()
+    {
+        var names = RuleTypes.Select(t => t.GetCustomAttribute<NameAttribute>()?.Value).ToArray();
+        var missing = RuleCatalogue.Rules.Select(r => r.Id).Except(names).ToArray();
+        var extra = names.Except(RuleCatalogue.Rules.Select(r => r.Id)).ToArray();
+        var repeated = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+
+        Assert.True(missing.Length == 0, $"No rule class for {string.Join(", ", missing)}");
+        Assert.True(extra.Length == 0, $"Rule classes not in the catalogue: {string.Join(", ", extra)}");
+        Assert.True(repeated.Length == 0, $"Several classes for {string.Join(", ", repeated)}");
+    }
+
+    [Fact]
+    public void EveryRuleClass_IsDescribedTaggedAndSealed()
+    {
+        Assert.All(RuleTypes, type =>
+        {
+            Assert.True(type.IsSealed, $"{type.Name} is not sealed");
+            Assert.False(string.IsNullOrWhiteSpace(type.GetCustomAttribute<DescriptionAttribute>()?.Value), $"{type.Name} has no description");
+            var tags = type.GetCustomAttributes<TagAttribute>().Select(t => t.Value).ToArray();
+            var kind = RuleCatalogue.Get(type.GetCustomAttribute<NameAttribute>()!.Value).Kind;
+            Assert.Contains(kind == RuleKind.Document ? "document" : kind.ToString().ToLowerInvariant(), tags);
+            Assert.Equal(2, tags.Length);
+        });
+    }
+
+    [Fact]
+    public void RuleClasses_LiveInTheFolderOfTheirArea()
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["GEN"] = "General", ["OUT"] = "OutsideCanada", ["INS"] = "InsideCanada", ["POE"] = "PortOfEntry",
+            ["LMIA"] = "Employer", ["CHG"] = "Employer", ["OWP"] = "OpenPermits", ["IME"] = "Medical", ["BIO"] = "Biometrics", ["AFT"] = "AfterApplying",
+        };
+        Assert.All(RuleTypes, type =>
+        {
+            var id = type.GetCustomAttribute<NameAttribute>()!.Value;
+            Assert.EndsWith("." + expected[id.Split('-')[0]], type.Namespace, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Facts_CoverEveryPropertyOfTheProfileOnce()
+    {
+        var paths = FactCatalog.All.Select(f => f.Path).ToArray();
+        Assert.Equal(paths.Length, paths.Distinct().Count());
+
+        var fromRecords = new List<string> { "evaluationDate" };
+        foreach (var group in typeof(WorkPermitProfile).GetProperties().Where(p => p.Name != nameof(WorkPermitProfile.EvaluationDate)))
+        {
+            var prefix = char.ToLowerInvariant(group.Name[0]) + group.Name[1..];
+            fromRecords.AddRange(group.PropertyType.GetProperties().Where(p => p.Name != "EqualityContract").Select(p => $"{prefix}.{char.ToLowerInvariant(p.Name[0])}{p.Name[1..]}"));
+        }
+
+        Assert.Equal(fromRecords.Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));
+    }
+}

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
+using WorkPermit.Rules.Cases;
 using WorkPermit.Rules.Tests.Support;
 
 namespace WorkPermit.Rules.Tests;
@@ -13,9 +13,9 @@ public sealed class CaseTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in CaseFile.LoadAll())
+        foreach (var file in CaseFiles.All())
         {
-            data.Add(file.File);
+            data.Add(file);
         }
 
         return data;
@@ -25,59 +25,46 @@ public sealed class CaseTests
     [MemberData(nameof(Cases))]
     public void Evaluate_CaseFile_MatchesExpectedReport(string file)
     {
-        var @case = CaseFile.Load(Path.Combine(CaseFile.Directory, file));
-        var result = Evaluator.Evaluate(@case.Profile.ToJsonString());
-        Assert.True(result.IsValid, $"{@case}: the profile is not valid: {string.Join("; ", result.Errors)}");
-
-        var report = JsonNode.Parse(ReportJson.Write(result.Report!))!;
-        var differences = CaseMatcher.Differences(@case.Expect, report);
-        if (differences.Count == 0)
+        var result = CaseChecker.Check(Evaluator, CaseFiles.Load(file));
+        Assert.True(result.ProfileErrors.Count == 0, $"{result.Case} ({file}): the profile is not valid: {string.Join("; ", result.ProfileErrors)}");
+        if (result.Passed)
         {
             return;
         }
 
-        var message = new StringBuilder($"Case {@case} ({@case.File}) differs from the report:").AppendLine();
-        foreach (var (path, expected, actual) in differences)
+        var message = new StringBuilder($"Case {result.Case} ({file}) differs from the report:").AppendLine();
+        foreach (var difference in result.Differences)
         {
-            message.AppendLine($"  {path}: expected {expected}, actual {actual}");
-            foreach (var finding in FindingsBehind(path, result.Report!))
+            message.AppendLine($"  {difference.Path}: expected {difference.Expected}, actual {difference.Actual}");
+            foreach (var finding in result.FindingsBehind(difference.Path))
             {
                 message.AppendLine($"      {finding.RuleId} = {finding.Outcome}; read [{string.Join(", ", finding.Read)}]; missing [{string.Join(", ", finding.Missing)}]{(finding.Note is null ? "" : "; " + finding.Note)}");
             }
         }
 
-        message.AppendLine("Profile: " + @case.Profile.ToJsonString());
+        message.AppendLine("Profile: " + result.Case.Profile.ToJsonString());
         Assert.Fail(message.ToString());
     }
 
     [Fact]
     public void Cases_EveryCatalogueRule_IsExercisedByACase()
     {
-        var exercised = CaseFile.LoadAll().SelectMany(c => c.Rules).ToHashSet(StringComparer.Ordinal);
+        var exercised = CaseFiles.All().SelectMany(f => CaseFiles.Load(f).Rules).ToHashSet(StringComparer.Ordinal);
         var missing = RuleCatalogue.Rules.Select(r => r.Id).Where(id => !exercised.Contains(id)).ToArray();
         Assert.True(missing.Length == 0, $"No case exercises: {string.Join(", ", missing)}");
     }
 
-    private static IEnumerable<FindingResult> FindingsBehind(string path, WorkPermitReport report)
+    [Fact]
+    public void CaseChecker_WrongExpectation_ReportsPathExpectedAndActual()
     {
-        var prefix = path.Split('.')[0];
-        string[] ids = prefix switch
-        {
-            "general" => ["GEN-01", "GEN-02", "GEN-03", "GEN-04", "GEN-06", "GEN-07", "GEN-08", "GEN-09", "GEN-10", "IME-04"],
-            "insideCanada" => ["INS-01", "INS-02", "INS-03", "INS-04", "INS-05", "INS-06", "INS-07", "INS-08", "INS-09", "INS-10", "INS-11", "INS-13"],
-            "portOfEntry" or "route" => ["POE-01", "POE-02", "POE-03", "POE-04", "POE-07", "POE-EXC-01", "POE-EXC-02", "POE-EXC-03", "POE-EXC-04", "POE-EXC-05", "POE-EXC-06", "POE-EXC-06X", "POE-ES-01", "OWP-01", "LMIA-05", "LMIA-06"],
-            "medicalExam" => ["IME-01", "IME-02", "IME-03", "IME-04", "IME-05", "IME-06"],
-            "biometricsAtPortOfEntry" => ["BIO-01", "BIO-02", "BIO-03"],
-            "employer" => ["LMIA-02", "LMIA-03", "LMIA-05", "CHG-01", "CHG-02"],
-            "interimAuthorization" => ["AFT-15", "AFT-16"],
-            "outsideCanada" => ["OUT-01"],
-            _ => [],
-        };
-        if (ids.Length == 0)
-        {
-            return report.Findings.Where(f => f.Outcome != Tri.No || prefix is "documents" or "actions");
-        }
+        var @case = CaseFiles.Load(CaseFiles.All().First(f => f.Contains("S15", StringComparison.Ordinal)));
+        var wrong = @case with { Expect = System.Text.Json.Nodes.JsonNode.Parse("""{ "portOfEntry": { "outcome": "no" }, "documents": ["job_offer"] }""")!.AsObject() };
 
-        return report.Findings.Where(f => ids.Contains(f.RuleId));
+        var result = CaseChecker.Check(Evaluator, wrong);
+
+        Assert.False(result.Passed);
+        Assert.Contains(new CaseDifference("portOfEntry.outcome", "\"no\"", "\"yes\""), result.Differences);
+        Assert.Contains(result.Differences, d => d.Path == "documents");
+        Assert.Contains(result.FindingsBehind("portOfEntry.outcome"), f => f.RuleId == "POE-04");
     }
 }

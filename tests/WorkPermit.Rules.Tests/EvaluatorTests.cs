@@ -77,7 +77,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void Evaluate_EveryFinding_CarriesItsCitation()
     {
-        foreach (var @case in CaseFile.LoadAll())
+        foreach (var @case in CaseFiles.All().Select(CaseFiles.Load))
         {
             var report = Evaluator.Evaluate(@case.Profile.ToJsonString()).Report!;
             Assert.All(report.Findings, f =>
@@ -92,7 +92,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void Evaluate_ManyThreadsAtOnce_SameReportsAsSequential()
     {
-        var profiles = CaseFile.LoadAll().Select(c => c.Profile.ToJsonString()).ToArray();
+        var profiles = CaseFiles.All().Select(f => CaseFiles.Load(f).Profile.ToJsonString()).ToArray();
         var expected = profiles.Select(p => ReportJson.Write(Evaluator.Evaluate(p).Report!)).ToArray();
         var actual = new ConcurrentDictionary<int, string>();
 
@@ -112,7 +112,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void ReportJson_RoundTrip_IsStable()
     {
-        foreach (var @case in CaseFile.LoadAll())
+        foreach (var @case in CaseFiles.All().Select(CaseFiles.Load))
         {
             var report = Evaluator.Evaluate(@case.Profile.ToJsonString()).Report!;
             var json = ReportJson.Write(report);

@@ -16,9 +16,9 @@ public sealed class QuestionsTests
     public static TheoryData<string> Profiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in CaseFile.LoadAll())
+        foreach (var file in CaseFiles.All())
         {
-            data.Add(file.File);
+            data.Add(file);
         }
 
         data.Add("(empty)");
@@ -29,7 +29,7 @@ public sealed class QuestionsTests
     [MemberData(nameof(Profiles))]
     public void Questions_EveryUnknownFact_AskedIfAndOnlyIfItCanSettleAnUnknownOutcome(string file)
     {
-        var profile = file == "(empty)" ? new JsonObject() : CaseFile.Load(Path.Combine(CaseFile.Directory, file)).Profile;
+        var profile = file == "(empty)" ? new JsonObject() : CaseFiles.Load(file).Profile;
         var report = Evaluate(profile);
         var before = ProfileProbe.Outcomes(JsonNode.Parse(ReportJson.Write(report))!);
         var asked = report.Questions.Select(q => q.Fact).ToHashSet(StringComparer.Ordinal);

@@ -135,7 +135,8 @@ public sealed record FactExplanation(object? Fact, string? Rule, IReadOnlyList<F
 
     private void Write(System.Text.StringBuilder builder, int depth)
     {
-        builder.Append(' ', depth * 2).Append(Fact?.ToString() ?? "null");
+        var text = Fact is System.Collections.IEnumerable and not string ? $"[{Because.Count} item(s)]" : Fact?.ToString() ?? "null";
+        builder.Append(' ', depth * 2).Append(text);
         builder.AppendLine(Rule is null ? string.Empty : $"  <- {Rule}");
         foreach (var reason in Because)
         {

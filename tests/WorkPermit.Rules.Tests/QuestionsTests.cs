@@ -34,6 +34,10 @@ public sealed class QuestionsTests
         var before = ProfileProbe.Outcomes(JsonNode.Parse(ReportJson.Write(report))!);
         var asked = report.Questions.Select(q => q.Fact).ToHashSet(StringComparer.Ordinal);
         var problems = new StringBuilder();
+        foreach (var question in report.Questions.Where(q => ProfileProbe.IsKnown(profile, q.Fact)))
+        {
+            problems.AppendLine($"  known: {question.Fact} is asked, but the profile gives it");
+        }
 
         foreach (var fact in FactCatalog.All)
         {

@@ -328,7 +328,7 @@ internal sealed class Session : ISession, IEventProvider
         return _facts.TryGetValue(fact, out var wrapper) ? Explain(wrapper, 0) : null;
     }
 
-    private static FactExplanation Explain(Fact fact, int depth)
+    private FactExplanation Explain(Fact fact, int depth)
     {
         if (fact.SourceActivation is not { } activation || activation.Terminal is not { } terminal || depth > 64)
         {
@@ -341,11 +341,28 @@ internal sealed class Session : ISession, IEventProvider
             var matched = terminal.Rule.FactOf(activation, declaration);
             if (matched is not null)
             {
-                because.Add(matched.IsSynthetic ? new FactExplanation(matched.Object, null, []) : Explain(matched, depth + 1));
+                because.Add(matched.IsSynthetic ? ExplainValue(matched.Object, depth) : Explain(matched, depth + 1));
             }
         }
 
         return new FactExplanation(fact.Object, terminal.Rule.Definition.Name, because);
+    }
+
+    /// <summary>A Let value or query result: a collection or group is explained by the facts it holds.</summary>
+    private FactExplanation ExplainValue(object? value, int depth)
+    {
+        if (value is System.Collections.IEnumerable items and not string)
+        {
+            var members = new List<FactExplanation>();
+            foreach (var item in items)
+            {
+                members.Add(item is not null && _facts.TryGetValue(item, out var wrapper) ? Explain(wrapper, depth + 1) : new FactExplanation(item, null, []));
+            }
+
+            return new FactExplanation(value, null, members);
+        }
+
+        return new FactExplanation(value, null, []);
     }
 
     private bool InsertCore(object obj, Token? source, object? key)

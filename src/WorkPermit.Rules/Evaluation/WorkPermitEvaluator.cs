@@ -160,7 +160,7 @@ public static class ReportJson
     public static string Write(WorkPermitReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, Json.WorkPermitJsonContext.Default.WorkPermitReport);
+        return JsonSerializer.Serialize(report, Json.WorkPermitJson.Report);
     }
 
     /// <summary>Writes a report as UTF-8 JSON.</summary>
@@ -169,7 +169,7 @@ public static class ReportJson
     public static byte[] WriteUtf8(WorkPermitReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.SerializeToUtf8Bytes(report, Json.WorkPermitJsonContext.Default.WorkPermitReport);
+        return JsonSerializer.SerializeToUtf8Bytes(report, Json.WorkPermitJson.Report);
     }
 
     /// <summary>Reads a report written by <see cref="Write"/>.</summary>

@@ -106,7 +106,7 @@ public static partial class ProfileJson
     public static string Write(WorkPermitProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return JsonSerializer.Serialize(profile, Json.WorkPermitJsonContext.Default.WorkPermitProfile);
+        return JsonSerializer.Serialize(profile, Json.WorkPermitJson.Profile);
     }
 
     /// <summary>Checks a profile built in C#: country codes, counts and months not negative, periods in order, enumeration values defined.</summary>

@@ -12,3 +12,19 @@ namespace WorkPermit.Rules.Json;
 [JsonSerializable(typeof(WorkPermitProfile))]
 [JsonSerializable(typeof(WorkPermitReport))]
 internal sealed partial class WorkPermitJsonContext : JsonSerializerContext;
+
+/// <summary>The serializer settings for writing: the source-generated metadata, with quotes and apostrophes in cited
+/// passages written as themselves rather than as \u escapes (the output is JSON, never embedded in HTML by the library).</summary>
+internal static class WorkPermitJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(WorkPermitJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport> Report =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport>)Options.GetTypeInfo(typeof(WorkPermitReport));
+
+    public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile> Profile =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile>)Options.GetTypeInfo(typeof(WorkPermitProfile));
+}

@@ -182,6 +182,6 @@ internal static class Travellers
             return (EtaEligibility.NotEligible, FactSet.Empty);
         }
 
-        return (null, exempt.Missing | conditional.Missing | (exempt.IsUnknown ? FactSet.Of(FactId.TravelMode) : FactSet.Empty));
+        return (null, exempt.Missing | conditional.Missing | (exempt.IsUnknown && c.Travel.Mode is null ? FactSet.Of(FactId.TravelMode) : FactSet.Empty));
     }
 }

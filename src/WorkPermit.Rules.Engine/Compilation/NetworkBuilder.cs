@@ -192,7 +192,8 @@ internal sealed class NetworkBuilder
             var key = new ExpressionKey(condition.Lambda);
             if (!_selections.TryGetValue((node, key), out var selection))
             {
-                selection = new SelectionNode(new AlphaCondition(ExpressionCompiler.Alpha(condition), condition.ToString()), key)
+                var bound = condition;
+                selection = new SelectionNode(new AlphaCondition(() => ExpressionCompiler.Alpha(bound), condition.ToString()), key)
                 {
                     Id = _nextId++,
                     Equality = HashableEquality(condition),
@@ -240,6 +241,11 @@ internal sealed class NetworkBuilder
             }
 
             node.Dispatches = [.. dispatches];
+        }
+
+        foreach (var child in node.Children)
+        {
+            child.Condition.Prepare();
         }
 
         foreach (var child in node.Children.Concat(node.Dispatches.SelectMany(d => d.Members)))

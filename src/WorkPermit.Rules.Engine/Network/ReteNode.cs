@@ -50,9 +50,24 @@ internal sealed class BetaCondition(Func<Token?, object?, bool> test, string exp
     public string Expression { get; } = expression;
 }
 
-/// <summary>A compiled single-fact condition.</summary>
-internal sealed class AlphaCondition(Func<object?, bool> test, string expression)
+/// <summary>A single-fact condition, compiled on first use: conditions reached through a hashed dispatch are only
+/// evaluated one by one when reading the dispatch key throws, so most are never compiled.</summary>
+internal sealed class AlphaCondition(Func<Func<object?, bool>> compile, string expression)
 {
-    public Func<object?, bool> Test { get; } = test;
+    private Func<object?, bool>? _test;
+
+    public Func<object?, bool> Test => _test ?? Compile();
+
     public string Expression { get; } = expression;
+
+    /// <summary>Compiles now (used for conditions that every fact of their type reaches).</summary>
+    public void Prepare() => _ = Test;
+
+    private Func<object?, bool> Compile()
+    {
+        // Benign race: two threads may both compile; either delegate is correct and one wins.
+        var compiled = compile();
+        Interlocked.CompareExchange(ref _test, compiled, null);
+        return _test!;
+    }
 }

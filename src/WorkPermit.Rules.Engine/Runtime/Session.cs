@@ -9,6 +9,7 @@ internal sealed class Session : ISession, IEventProvider
 {
     private readonly SessionFactory _factory;
     private readonly Dictionary<object, Fact> _facts;
+    private const int MaxFactCountHint = 4096;
     private long _factSequence;
     private long _stamp;
     private List<DirtyQuery>? _dirty;
@@ -32,7 +33,7 @@ internal sealed class Session : ISession, IEventProvider
     {
         _factory = factory;
         Memories = factory.MemoryCount == 0 ? [] : new object?[factory.MemoryCount];
-        _facts = new Dictionary<object, Fact>(factory.Comparer);
+        _facts = new Dictionary<object, Fact>(Volatile.Read(ref factory.FactCountHint), factory.Comparer);
         Agenda = new Agenda(factory.PriorityCount);
         DependencyResolver = factory.DependencyResolver;
         _maxFirings = factory.MaxFiringsPerFire;
@@ -375,6 +376,10 @@ internal sealed class Session : ISession, IEventProvider
 
         var fact = new Fact(obj, synthetic: false) { Sequence = ++_factSequence, SourceActivation = source };
         slot = fact;
+        if (_facts.Count > _factory.FactCountHint && _facts.Count <= MaxFactCountHint)
+        {
+            Volatile.Write(ref _factory.FactCountHint, _facts.Count);
+        }
         if (source?.State is LinkedFacts linked)
         {
             linked.Add(key!, fact);

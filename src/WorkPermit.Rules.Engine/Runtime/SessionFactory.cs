@@ -33,4 +33,8 @@ internal sealed class SessionFactory(
         _typeNodesByType.GetOrAdd(type, static (t, nodes) => nodes.Where(n => n.FactType.IsAssignableFrom(t)).ToArray(), typeNodes);
 
     public ISession CreateSession() => new Session(this);
+
+    /// <summary>How many facts sessions of this factory have held, capped: new sessions start with that capacity,
+    /// so a typical session does not regrow its identity map. Updated racily; any value is only a hint.</summary>
+    public int FactCountHint;
 }

@@ -19,7 +19,7 @@ internal static class ReportBuilder
 
     public static WorkPermitReport Build(EvaluationCase c, FindingSet f, RuleSetInfo ruleSet)
     {
-        var outcomes = new List<ReportOutcome>(24);
+        var outcomes = new List<ReportOutcome>(40);
 
         // General requirements (GEN-01).
         var gen01 = f[RuleIds.Gen01];
@@ -255,7 +255,7 @@ internal static class ReportBuilder
             foreach (var id in items(finding))
             {
                 list ??= [];
-                if (!list.Exists(i => i.Id == id))
+                if (!Contains(list, id))
                 {
                     list.Add(new ReportItem(id, finding.RuleId));
                 }
@@ -263,6 +263,19 @@ internal static class ReportBuilder
         }
 
         return list ?? (IReadOnlyList<ReportItem>)[];
+    }
+
+    private static bool Contains(List<ReportItem> items, string id)
+    {
+        foreach (var item in items)
+        {
+            if (item.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<FindingResult> Findings(FindingSet f)

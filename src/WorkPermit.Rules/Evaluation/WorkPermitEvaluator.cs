@@ -156,11 +156,12 @@ public static class ReportJson
 {
     /// <summary>Writes a report as JSON.</summary>
     /// <param name="report">The report.</param>
+    /// <param name="indented">Whether to indent the JSON for reading.</param>
     /// <returns>The JSON.</returns>
-    public static string Write(WorkPermitReport report)
+    public static string Write(WorkPermitReport report, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, Json.WorkPermitJson.Report);
+        return JsonSerializer.Serialize(report, indented ? Json.WorkPermitJson.IndentedReport : Json.WorkPermitJson.Report);
     }
 
     /// <summary>Writes a report as UTF-8 JSON.</summary>

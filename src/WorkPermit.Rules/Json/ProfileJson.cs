@@ -102,11 +102,12 @@ public static partial class ProfileJson
 
     /// <summary>Writes a profile as JSON; unknown (null) facts are left out.</summary>
     /// <param name="profile">The profile.</param>
+    /// <param name="indented">Whether to indent the JSON for reading and hand editing.</param>
     /// <returns>The JSON.</returns>
-    public static string Write(WorkPermitProfile profile)
+    public static string Write(WorkPermitProfile profile, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return JsonSerializer.Serialize(profile, Json.WorkPermitJson.Profile);
+        return JsonSerializer.Serialize(profile, indented ? Json.WorkPermitJson.IndentedProfile : Json.WorkPermitJson.Profile);
     }
 
     /// <summary>Checks a profile built in C#: country codes, counts and months not negative, periods in order, enumeration values defined.</summary>

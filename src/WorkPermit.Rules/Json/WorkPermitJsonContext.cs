@@ -27,4 +27,12 @@ internal static class WorkPermitJson
 
     public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile> Profile =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile>)Options.GetTypeInfo(typeof(WorkPermitProfile));
+
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedOptions = new(Options) { WriteIndented = true };
+
+    public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport> IndentedReport =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport>)IndentedOptions.GetTypeInfo(typeof(WorkPermitReport));
+
+    public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile> IndentedProfile =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile>)IndentedOptions.GetTypeInfo(typeof(WorkPermitProfile));
 }

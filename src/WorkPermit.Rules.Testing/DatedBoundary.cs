@@ -56,7 +56,7 @@ public sealed class DatedBoundary
     public override string ToString() => $"{Id} ({RuleId}, moving {MovedFact})";
 
     /// <summary>Makes a random profile sensitive to the boundary and returns it with the moved fact on either side.</summary>
-    internal Gen<(WorkPermitProfile Before, WorkPermitProfile After)> Build(WorkPermitGenerators generators, WorkPermitProfile profile) => _build(profile);
+    internal Gen<(WorkPermitProfile Before, WorkPermitProfile After)> Build(WorkPermitProfile profile) => _build(profile);
 
     /// <summary>Every dated boundary, with the reference-list boundaries of the generators' reference data.</summary>
     internal static IReadOnlyList<DatedBoundary> For(WorkPermitGenerators g)

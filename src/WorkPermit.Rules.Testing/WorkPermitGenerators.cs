@@ -256,7 +256,7 @@ public sealed class WorkPermitGenerators
     {
         ArgumentNullException.ThrowIfNull(boundary);
         return from profile in Gen.Frequency((3, Profile), (1, CompleteProfile))
-               from pair in boundary.Build(this, profile)
+               from pair in boundary.Build(profile)
                select new BoundaryCase(boundary, pair.Before, pair.After);
     }
 
@@ -353,7 +353,7 @@ public sealed class WorkPermitGenerators
         where T : struct, Enum => Gen.Frequency((percent, Gen.Constant(usual)), (100 - percent, Any<T>()));
 
     private static string[] Codes(IEnumerable<ReferenceEntry> entries) =>
-        entries.Select(e => e.Code).Distinct(StringComparer.Ordinal).Where(c => c.Length <= 7).ToArray();
+        entries.Select(e => e.Code).Distinct(StringComparer.Ordinal).ToArray();
 
     private Gen<ProfileContext> Context(ApplicationChannel? channel, ProfileKnowledge knowledge) =>
         from known in knowledge == ProfileKnowledge.Complete ? Gen.Constant(100) : Gen.Elements(15, 35, 55, 75, 90)
@@ -530,8 +530,8 @@ public sealed class WorkPermitGenerators
         };
         var applied = c.Stage != ApplicationStage.NotSubmitted;
         var decided = c.Decision is Decision.Approved or Decision.Refused;
-        return Group(c,
-            from channel in c.Channel is { } given ? Gen.Constant<ApplicationChannel?>(given) : Gen.Constant<ApplicationChannel?>(null)
+        return Group(c, keep: c.Channel is not null,
+            generator: from channel in c.Channel is { } given ? Gen.Constant<ApplicationChannel?>(given) : Gen.Constant<ApplicationChannel?>(null)
             from form in Maybe(known, usualForm is { } usual ? Mostly(usual, 85) : Any<ApplicationForm>())
             from submitted in Maybe(known, Gen.Constant(c.Submitted))
             from permit in Maybe(known, Gen.Constant(c.Permit))
@@ -668,11 +668,12 @@ public sealed class WorkPermitGenerators
 
     private static Gen<DateOnly?> MaybeDate(int known, Gen<DateOnly> generator) => Maybe(known, generator);
 
-    /// <summary>A group: sometimes left out as a whole in partial profiles, and left out when none of its facts is known.</summary>
-    private static Gen<T?> Group<T>(ProfileContext c, Gen<T> generator)
+    /// <summary>A group: sometimes left out as a whole in partial profiles (never when <paramref name="keep"/>, as for the
+    /// application of a channel generator), and left out when none of its facts is known.</summary>
+    private static Gen<T?> Group<T>(ProfileContext c, Gen<T> generator, bool keep = false)
         where T : class
     {
-        var missing = c.Complete ? 0 : (100 - c.Known) / 4;
+        var missing = c.Complete || keep ? 0 : (100 - c.Known) / 4;
         var group = generator.Select(g => IsEmpty(g) ? null : (T?)g);
         return missing == 0 ? group : Gen.Frequency((missing, Gen.Constant<T?>(null)), (100 - missing, group));
     }

@@ -134,12 +134,15 @@ public sealed class WorkPermitInvariants
         }
 
         var order = Enumerable.Range(0, profiles.Count * repetitions).Select(k => k % profiles.Count).ToArray();
-        new Random(profiles.Count * 7919 + repetitions).Shuffle(order);
-        using var start = new Barrier(Math.Min(threads, order.Length));
-        Parallel.For(0, Math.Min(threads, order.Length), new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
+        new Random((profiles.Count * 7919) + repetitions).Shuffle(order);
+
+        // Dedicated threads released together by a barrier, so that the evaluations really overlap.
+        var workers = Math.Min(threads, order.Length);
+        using var start = new Barrier(workers);
+        var pool = Enumerable.Range(0, workers).Select(worker => new Thread(() =>
         {
             start.SignalAndWait();
-            for (var k = worker; k < order.Length; k += threads)
+            for (var k = worker; k < order.Length; k += workers)
             {
                 var i = order[k];
                 if (baseline[i] is null)
@@ -160,7 +163,16 @@ public sealed class WorkPermitInvariants
                     Problem(i, $"evaluated concurrently, Evaluate threw {Describe(ex)}");
                 }
             }
-        });
+        }) { IsBackground = true, Name = $"{name} worker {worker}" }).ToArray();
+        foreach (var thread in pool)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in pool)
+        {
+            thread.Join();
+        }
 
         if (problems.IsEmpty)
         {
@@ -675,7 +687,7 @@ public sealed class WorkPermitInvariants
                 node = node?[part];
             }
 
-            if (node is not null && node.GetValue<string>() is not ("yes" or "no" or "unknown"))
+            if (node is not null && !(node is JsonValue value && value.TryGetValue<string>(out var text) && text is "yes" or "no" or "unknown"))
             {
                 yield return $"{path} is {node.ToJsonString()}, not yes, no or unknown";
             }

@@ -60,22 +60,27 @@ internal static class ReportBuilder
         {
             var verdict = Gated(portGate, f[RuleIds.Poe04].Verdict);
             outcomes.Add(new("portOfEntry.outcome", verdict, 10));
+            // Sub-results are gated like the outcome: until the application is known to be made at a port of entry
+            // they stay unknown, so that none can disappear when the channel is answered.
             var requirements = new Dictionary<string, Tri>(3, StringComparer.Ordinal);
             foreach (var id in PortRequirements)
             {
-                requirements[id] = f[id].Outcome;
-                outcomes.Add(new($"portOfEntry.requirements.{id}", f[id].Verdict, 1));
+                var requirement = Gated(portGate, f[id].Verdict);
+                requirements[id] = requirement.Value;
+                outcomes.Add(new($"portOfEntry.requirements.{id}", requirement, 1));
             }
 
             var eta = (Rules.PortOfEntry.EtaResult)f[RuleIds.Poe02].Value!;
-            outcomes.Add(new("portOfEntry.etaEligibility", eta.Eligibility == EtaEligibility.Unknown ? Verdict.Unknown(eta.Missing) : Verdict.Yes, 1));
+            var etaSettled = Gated(portGate, eta.Eligibility == EtaEligibility.Unknown ? Verdict.Unknown(eta.Missing) : Verdict.Yes);
+            outcomes.Add(new("portOfEntry.etaEligibility", etaSettled, 1));
+            var etaEligibility = etaSettled.IsUnknown ? EtaEligibility.Unknown : eta.Eligibility;
             port = new PortOfEntryResult
             {
                 Outcome = verdict.Value,
                 Requirements = requirements,
                 Exclusions = Select(f, PortExclusions, x => x.IsYes),
                 PossibleExclusions = Select(f, PortExclusions, x => x.IsUnknown),
-                EtaEligibility = eta.Eligibility,
+                EtaEligibility = etaEligibility,
             };
         }
 

@@ -15,7 +15,12 @@ public sealed class ReferenceDataSet
     {
         _lists = lists;
         Fingerprint = ComputeFingerprint(lists);
+        (_passportKindFrom, _passportKinds) = ComputePassportKinds(lists["RD-01"], lists["RD-02"]);
     }
+
+    // One passport country of each kind the visa lists tell apart, per span of dates over which the lists do not change.
+    private readonly DateOnly[] _passportKindFrom;
+    private readonly string[][] _passportKinds;
 
     /// <summary>Gets the embedded reference data, without overrides.</summary>
     /// <value>The default set.</value>
@@ -34,6 +39,47 @@ public sealed class ReferenceDataSet
     internal ReferenceList ConditionalEta => _lists["RD-02"];
 
     internal ReferenceList Designated => _lists["RD-03"];
+
+    /// <summary>
+    /// One passport country of each kind that RD-01 and RD-02 tell apart on a date (a US passport, a visa-exempt one, a
+    /// conditional-eTA one, one on neither list, one whose status the lists leave open): a decision that reads the
+    /// passport only through these lists gives the same answer for every country of one kind (LIB-27).
+    /// </summary>
+    internal IReadOnlyList<string> PassportKinds(DateOnly date)
+    {
+        var index = Array.BinarySearch(_passportKindFrom, date);
+        return _passportKinds[index >= 0 ? index : ~index - 1];
+    }
+
+    private static (DateOnly[] From, string[][] Kinds) ComputePassportKinds(ReferenceList visaExempt, ReferenceList conditionalEta)
+    {
+        var entries = visaExempt.Entries.Concat(visaExempt.NotListed).Concat(conditionalEta.Entries).Concat(conditionalEta.NotListed).ToArray();
+        var codes = new SortedSet<string>(entries.Select(e => e.Code), StringComparer.Ordinal);
+        // A country on neither list: a code that no list names.
+        var unlisted = new[] { "ZZ", "XX", "XZ", "QZ" }.First(code => !codes.Contains(code));
+        var ordered = new[] { "US", unlisted }.Concat(codes.Where(code => code != "US")).ToArray();
+
+        var starts = new SortedSet<DateOnly> { DateOnly.MinValue };
+        foreach (var entry in entries)
+        {
+            if (entry.From is { } from)
+            {
+                starts.Add(from);
+            }
+
+            if (entry.To is { } to && to < DateOnly.MaxValue)
+            {
+                starts.Add(to.AddDays(1));
+            }
+        }
+
+        var kinds = starts.Select(date => ordered
+                .GroupBy(code => (code == "US", visaExempt.Contains(code, date), conditionalEta.Contains(code, date)))
+                .Select(kind => kind.First())
+                .ToArray())
+            .ToArray();
+        return (starts.ToArray(), kinds);
+    }
 
     internal ReferenceList BiometricsPorts => _lists["RD-04"];
 

@@ -31,7 +31,12 @@ internal sealed class ConditionalEtaCitizenExclusionRule : Rule
         var list = c.Reference.ConditionalEta;
         Verdict verdict;
         string? note = null;
-        if (c.Person.Citizenships is { } citizenships)
+        if (list.IsComplete && !list.Entries.Any(e => e.Status == ReferenceStatus.Member && e.AppliesOn(date)))
+        {
+            verdict = Verdict.No;
+            note = $"No country is on the conditional-eTA list (RD-02) on {date:yyyy-MM-dd}.";
+        }
+        else if (c.Person.Citizenships is { } citizenships)
         {
             verdict = Verdict.No;
             foreach (var country in citizenships)

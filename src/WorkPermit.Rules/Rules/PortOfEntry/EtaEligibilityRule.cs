@@ -29,7 +29,8 @@ internal sealed class EtaEligibilityRule : Rule
     {
         // The requirement is met by eligible or not_required: a visa-exempt traveller meets it whatever the travel
         // mode, so the mode only decides which of the two applies (the eTA value), not the requirement.
-        var (eta, etaMissing, etaNote) = Travellers.ForPassport<EtaEligibility>(c, passport => Travellers.Eta(c, passport));
+        var (eta, _, etaNote) = Travellers.ForPassport<EtaEligibility>(c, passport => Travellers.Eta(c, passport));
+        var etaMissing = eta is null ? Travellers.EtaMissing(c) : FactSet.Empty;
         var (verdict, note) = Travellers.ForPassport(c, passport => Travellers.VisaExemptBasis(c, passport));
         note ??= etaNote;
         return Finding.Of(RuleIds.Poe02, verdict, Reads | c.ArrivalDateFacts, value: new EtaResult(eta ?? EtaEligibility.Unknown, eta is null ? etaMissing : FactSet.Empty), note: note, applicable: Scope.PortOfEntry(c));

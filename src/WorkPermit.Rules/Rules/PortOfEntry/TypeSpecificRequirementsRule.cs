@@ -57,6 +57,18 @@ internal sealed class TypeSpecificRequirementsRule : Rule
             | (open.IsNo ? employerSpecific.ToNo : FactSet.Empty)
             | (employerSpecific.IsNo ? open.ToNo : FactSet.Empty)
             | (employerSpecific.IsUnknown && open.IsUnknown ? employerSpecific.ToNo & open.ToNo : FactSet.Empty);
+
+        // A branch that the permit type itself can settle (it depends on it) is settled by answering the permit type.
+        if ((employerSpecific.ToYes | open.ToYes).Contains(FactId.ApplicationPermitType))
+        {
+            toYes |= permit;
+        }
+
+        if ((employerSpecific.ToNo | open.ToNo).Contains(FactId.ApplicationPermitType))
+        {
+            toNo |= permit;
+        }
+
         return Verdict.Unknown(toYes, toNo);
     }
 }

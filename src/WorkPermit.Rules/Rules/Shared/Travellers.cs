@@ -11,8 +11,9 @@ internal static class Travellers
 
     /// <summary>
     /// Evaluates a per-passport decision. When the passport country is not given, the passport must be one of the
-    /// person's citizenships: the decision is settled if it comes out the same for every citizenship (AMB-20 models
-    /// 'from a visa-exempt country' as the passport used).
+    /// person's citizenships (LIB-05); when neither is given it may be any country, and the decision is tried with one
+    /// passport of each kind the reference lists tell apart on the arrival date (LIB-27). The decision is settled when
+    /// every candidate gives the same answer (AMB-20 models 'from a visa-exempt country' as the passport used).
     /// </summary>
     public static (Verdict Verdict, string? Note) ForPassport(EvaluationCase c, Func<string, Verdict> decide)
     {
@@ -21,23 +22,24 @@ internal static class Travellers
             return (decide(passport), null);
         }
 
-        var citizenships = c.Person.Citizenships;
-        if (citizenships is null || citizenships.Count == 0)
+        var (candidates, fromCitizenships) = Candidates(c);
+        var verdicts = new Verdict[candidates.Count];
+        for (var i = 0; i < verdicts.Length; i++)
         {
-            return (Verdict.Unknown(PassportFacts), null);
+            verdicts[i] = decide(candidates[i]);
         }
 
-        var verdicts = citizenships.Select(decide).ToArray();
         if (verdicts.All(v => v.IsYes) || verdicts.All(v => v.IsNo))
         {
-            return (verdicts[0], $"The passport country is not given; every citizenship held ({string.Join(", ", citizenships)}) gives the same answer.");
+            return (verdicts[0], SameForEveryCandidate(c, fromCitizenships));
         }
 
-        // The passport alone settles it to any value a citizenship already has; another fact settles it only by
-        // bringing every citizenship to the same value.
-        var passportFact = FactSet.Of(FactId.PersonPassportCountry);
-        var toYes = verdicts.Any(v => v.IsYes) ? passportFact : FactSet.Empty;
-        var toNo = verdicts.Any(v => v.IsNo) ? passportFact : FactSet.Empty;
+        // The passport alone settles it to any value a candidate already has (and so do the citizenships, when they are
+        // not given: one citizenship names the passport); another fact settles it only by bringing every candidate to
+        // the same value.
+        var passportFacts = fromCitizenships ? FactSet.Of(FactId.PersonPassportCountry) : PassportFacts;
+        var toYes = verdicts.Any(v => v.IsYes) ? passportFacts : FactSet.Empty;
+        var toNo = verdicts.Any(v => v.IsNo) ? passportFacts : FactSet.Empty;
         if (!verdicts.Any(v => v.IsNo))
         {
             toYes |= Intersect(verdicts.Where(v => v.IsUnknown).Select(v => v.ToYes));
@@ -50,6 +52,17 @@ internal static class Travellers
 
         return (Verdict.Unknown(toYes, toNo), null);
     }
+
+    /// <summary>
+    /// The passports the person may be travelling on when the passport country is not given: the citizenships when they
+    /// are known, else one country of each kind that the visa lists (RD-01, RD-02) tell apart on the arrival date.
+    /// </summary>
+    private static (IReadOnlyList<string> Candidates, bool FromCitizenships) Candidates(EvaluationCase c) =>
+        c.Person.Citizenships is { Count: > 0 } held ? (held, true) : (c.Reference.PassportKinds(c.ArrivalDate), false);
+
+    private static string SameForEveryCandidate(EvaluationCase c, bool fromCitizenships) => fromCitizenships
+        ? $"The passport country is not given; every citizenship held ({string.Join(", ", c.Person.Citizenships!)}) gives the same answer."
+        : "Neither the passport country nor the citizenships are given; every passport gives the same answer.";
 
     private static FactSet Intersect(IEnumerable<FactSet> sets)
     {
@@ -72,16 +85,11 @@ internal static class Travellers
             return (value, missing, null);
         }
 
-        var citizenships = c.Person.Citizenships;
-        if (citizenships is null || citizenships.Count == 0)
-        {
-            return (null, PassportFacts, null);
-        }
-
+        var (candidates, fromCitizenships) = Candidates(c);
         T? first = null;
         var agree = true;
-        var all = FactSet.Of(FactId.PersonPassportCountry);
-        foreach (var country in citizenships)
+        var all = fromCitizenships ? FactSet.Of(FactId.PersonPassportCountry) : PassportFacts;
+        foreach (var country in candidates)
         {
             var (value, missing) = decide(country);
             all |= missing;
@@ -100,7 +108,7 @@ internal static class Travellers
         }
 
         return agree && first is not null
-            ? (first, FactSet.Empty, $"The passport country is not given; every citizenship held ({string.Join(", ", citizenships)}) gives the same answer.")
+            ? (first, FactSet.Empty, SameForEveryCandidate(c, fromCitizenships))
             : (null, all, null);
     }
 
@@ -145,6 +153,63 @@ internal static class Travellers
             | (OnList(c.Reference.ConditionalEta, passport, date)
                & ConditionalEtaConditions(c)
                & Is.Equal(c.Travel.Mode, TravelMode.Air, FactId.TravelMode));
+    }
+
+    /// <summary>
+    /// The facts whose answer alone settles an unknown eTA status: each unknown input is tried with every value that
+    /// matters (the eTA is a value of four, not a yes or no, so the AND/OR bookkeeping of verdicts does not apply).
+    /// </summary>
+    public static FactSet EtaMissing(EvaluationCase c)
+    {
+        var missing = FactSet.Empty;
+        var person = c.Person;
+        var travel = c.Travel;
+        bool Settles(WorkPermitProfile profile)
+        {
+            var changed = new EvaluationCase(profile, c.EvaluationDate, c.Reference);
+            return ForPassport<EtaEligibility>(changed, passport => Eta(changed, passport)).Value is not null;
+        }
+
+        var profile = c.Profile with { EvaluationDate = c.EvaluationDate };
+        if (person.PassportCountry is null)
+        {
+            // The passport must be one of the citizenships when they are known; otherwise a US passport settles it.
+            var candidates = person.Citizenships is { Count: > 0 } held ? held : [UnitedStates];
+            if (candidates.Any(country => Settles(profile with { Person = person with { PassportCountry = country } })))
+            {
+                missing |= FactSet.Of(FactId.PersonPassportCountry);
+            }
+
+            if (person.Citizenships is null)
+            {
+                missing |= FactSet.Of(FactId.PersonCitizenships);
+            }
+        }
+
+        if (person.UsLawfulPermanentResident is null
+            && (Settles(profile with { Person = person with { UsLawfulPermanentResident = true } }) || Settles(profile with { Person = person with { UsLawfulPermanentResident = false } })))
+        {
+            missing |= FactSet.Of(FactId.PersonUsLawfulPermanentResident);
+        }
+
+        if (travel.Mode is null && Enum.GetValues<TravelMode>().Any(mode => Settles(profile with { Travel = travel with { Mode = mode } })))
+        {
+            missing |= FactSet.Of(FactId.TravelMode);
+        }
+
+        if (travel.HeldCanadianVisaPast10Years is null
+            && (Settles(profile with { Travel = travel with { HeldCanadianVisaPast10Years = true } }) || Settles(profile with { Travel = travel with { HeldCanadianVisaPast10Years = false } })))
+        {
+            missing |= FactSet.Of(FactId.TravelHeldCanadianVisaPast10Years);
+        }
+
+        if (travel.ValidUsNonImmigrantVisa is null
+            && (Settles(profile with { Travel = travel with { ValidUsNonImmigrantVisa = true } }) || Settles(profile with { Travel = travel with { ValidUsNonImmigrantVisa = false } })))
+        {
+            missing |= FactSet.Of(FactId.TravelValidUsNonImmigrantVisa);
+        }
+
+        return missing;
     }
 
     /// <summary>POE-02 for one passport country.</summary>

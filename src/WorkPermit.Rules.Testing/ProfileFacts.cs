@@ -19,16 +19,16 @@ public static class ProfileFacts
     /// <summary>The officer's judgments (<c>officer.satisfiedDepartureIntent</c>, <c>person.securityConcern</c>): never asked.</summary>
     /// <value>JSON paths.</value>
     public static IReadOnlyList<string> OfficerJudgments { get; } =
-        FactCatalog.All.Where(f => f.IsOfficerJudgment).Select(f => f.Path).ToArray();
+        ProfileJson.Facts.Where(f => f.IsOfficerJudgment).Select(f => f.Path).ToArray();
 
     /// <summary>The profile's groups by JSON name (<c>person</c>, <c>officer</c>, <c>statusInCanada</c>...).</summary>
     /// <value>Group names, in the contract's order.</value>
     public static IReadOnlyList<string> Groups { get; } =
-        FactCatalog.All.Where(f => f.Path.Contains('.', StringComparison.Ordinal)).Select(f => f.Path.Split('.')[0]).Distinct().ToArray();
+        ProfileJson.Facts.Where(f => f.Path.Contains('.', StringComparison.Ordinal)).Select(f => f.Path.Split('.')[0]).Distinct().ToArray();
 
     /// <summary>Gets every fact of the contract.</summary>
     /// <value>The descriptors, in the contract's order.</value>
-    public static IReadOnlyList<FactDescriptor> All => FactCatalog.All;
+    public static IReadOnlyList<FactDescriptor> All => ProfileJson.Facts;
 
     /// <summary>Finds a fact's descriptor by its JSON path.</summary>
     /// <param name="path">The path, for example <c>travel.mode</c>.</param>
@@ -139,7 +139,7 @@ public static class ProfileFacts
     /// <param name="profile">The profile.</param>
     /// <returns>Their JSON paths, in the contract's order.</returns>
     public static IReadOnlyList<string> Known(WorkPermitProfile profile) =>
-        FactCatalog.All.Where(f => IsKnown(profile, f.Path)).Select(f => f.Path).ToArray();
+        ProfileJson.Facts.Where(f => IsKnown(profile, f.Path)).Select(f => f.Path).ToArray();
 
     private static Accessor Find(string path)
     {
@@ -197,7 +197,7 @@ public static class ProfileFacts
     private static Dictionary<string, Accessor> Build()
     {
         var accessors = new Dictionary<string, Accessor>(StringComparer.Ordinal);
-        foreach (var fact in FactCatalog.All)
+        foreach (var fact in ProfileJson.Facts)
         {
             var parts = fact.Path.Split('.');
             if (parts.Length == 1)

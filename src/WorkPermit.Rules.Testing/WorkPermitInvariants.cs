@@ -745,7 +745,7 @@ public sealed class WorkPermitInvariants
         bool flag => flag ? "true" : "false",
         IEnumerable<string> codes => "[" + string.Join(", ", codes.Select(c => $"\"{c}\"")) + "]",
         IEnumerable<ResidencePeriod> periods => "[" + string.Join(", ", periods.Select(p => $"{p.Country} {Show(p.From)}..{Show(p.To)}")) + "]",
-        Enum e => Enum.IsDefined(e.GetType(), e) ? Json.EnumNames.Of(e) : e.ToString(),
+        Enum e => Enum.IsDefined(e.GetType(), e) ? ProfileJson.ValueName(e) : e.ToString(),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

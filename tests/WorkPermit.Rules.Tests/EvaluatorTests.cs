@@ -129,4 +129,30 @@ public sealed class EvaluatorTests
         Assert.Matches("^[0-9a-f]{16}$", report.RuleSet.Fingerprint);
         Assert.False(string.IsNullOrWhiteSpace(report.RuleSet.Version));
     }
+
+    [Fact]
+    public void EvaluationResult_Success_CarriesTheReport()
+    {
+        var report = Evaluator.Evaluate(new WorkPermitProfile());
+
+        var result = EvaluationResult.Success(report);
+
+        Assert.True(result.IsValid);
+        Assert.Same(report, result.Report);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void EvaluationResult_Failure_CarriesTheProblemsAndNoReport()
+    {
+        var errors = Evaluator.Evaluate("""{ "travel": { "mode": "boat" } }""").Errors;
+
+        var result = EvaluationResult.Failure(errors);
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Report);
+        Assert.Equal("travel.mode", Assert.Single(result.Errors).Path);
+        Assert.Throws<ArgumentException>(() => EvaluationResult.Failure([]));
+        Assert.Throws<ArgumentNullException>(() => EvaluationResult.Success(null!));
+    }
 }

@@ -189,4 +189,32 @@ public sealed class ProfileJsonTests
 
         Assert.Equal(["person.citizenships[1]", "person.accompanyingFamilyCount", "application.channel"], errors.Select(e => e.Path));
     }
+
+    [Fact]
+    public void Facts_EveryContractPath_DescribedOnceWithItsQuestion()
+    {
+        var paths = ProfileJson.Facts.Select(f => f.Path).ToArray();
+
+        Assert.Equal(paths.Length, paths.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("person.usLawfulPermanentResident", paths);
+        Assert.Contains("application.documentSubmittedAt", paths);
+        Assert.All(ProfileJson.Facts, f => Assert.False(string.IsNullOrWhiteSpace(f.Question), f.Path));
+        Assert.Equal(["outside_canada_online", "inside_canada_online", "port_of_entry"],
+            ProfileJson.Facts.Single(f => f.Path == "application.channel").AllowedAnswers);
+    }
+
+    [Fact]
+    public void ValueName_ContractValue_IsItsSnakeCaseName()
+    {
+        Assert.Equal("port_of_entry", ProfileJson.ValueName(ApplicationChannel.PortOfEntry));
+        Assert.Equal("employer_specific_lmia_exempt", ProfileJson.ValueName(PermitType.EmployerSpecificLmiaExempt));
+    }
+
+    [Fact]
+    public void ValueName_UndefinedOrForeignValue_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ProfileJson.ValueName((ApplicationChannel)42));
+        Assert.Throws<ArgumentException>(() => ProfileJson.ValueName(DayOfWeek.Monday));
+        Assert.Throws<ArgumentNullException>(() => ProfileJson.ValueName(null!));
+    }
 }

@@ -57,9 +57,31 @@ public sealed record EvaluationResult
     /// <value><see langword="true"/> when <see cref="Report"/> is set.</value>
     public bool IsValid => Report is not null;
 
-    internal static EvaluationResult Success(WorkPermitReport report) => new(report, []);
+    /// <summary>Creates the result of a profile that was evaluated (for an <see cref="IWorkPermitEvaluator"/> that wraps another).</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public static EvaluationResult Success(WorkPermitReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report, []);
+    }
 
-    internal static EvaluationResult Failure(IReadOnlyList<ProfileError> errors) => new(null, errors);
+    /// <summary>Creates the result of a profile that was not evaluated because of its problems.</summary>
+    /// <param name="errors">The problems; at least one.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="errors"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="errors"/> is empty.</exception>
+    public static EvaluationResult Failure(IReadOnlyList<ProfileError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("A failed result needs at least one problem.", nameof(errors));
+        }
+
+        return new(null, errors.ToArray());
+    }
 }
 
 /// <summary>Thrown when a profile built in C# is not valid; <see cref="Errors"/> lists every problem by path.</summary>

@@ -58,6 +58,27 @@ public static partial class ProfileJson
     private static readonly HashSet<string> Groups = FactCatalog.All.Where(f => f.Path.Contains('.', StringComparison.Ordinal)).Select(f => f.Path.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
+    /// <summary>Gets every fact a profile can state, in the contract's order: its JSON path, vocabulary name, kind,
+    /// allowed answers and the question that asks for it.</summary>
+    /// <value>The facts.</value>
+    public static IReadOnlyList<FactDescriptor> Facts => FactCatalog.All;
+
+    /// <summary>Gets the contract's snake_case name of an enumeration value, for example <c>port_of_entry</c>.</summary>
+    /// <param name="value">A value of one of the contract's enumerations.</param>
+    /// <returns>The name used in JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a defined value of the contract's enumerations.</exception>
+    public static string ValueName(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.GetType().Assembly != typeof(ProfileJson).Assembly || !Enum.IsDefined(value.GetType(), value))
+        {
+            throw new ArgumentException($"'{value}' is not a value of the contract's enumerations.", nameof(value));
+        }
+
+        return Json.EnumNames.Of(value);
+    }
+
     /// <summary>Reads a profile from UTF-8 JSON, listing every problem by path.</summary>
     /// <param name="utf8Json">The JSON.</param>
     /// <param name="unknownProperties">How to treat properties the contract does not define.</param>

@@ -58,7 +58,19 @@ public sealed class PublicApiTests
         Assert.True(mutable.Length == 0, $"Public static state that can be changed: {string.Join(", ", mutable)}");
     }
 
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    // The project folder, found from the test binaries (a CI build maps source paths, so CallerFilePath cannot be used).
+    private static string SourceDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "WorkPermit.Rules.Api.Tests.csproj")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds WorkPermit.Rules.Api.Tests.csproj.");
+    }
 }
 
 internal static class PackableAssemblies

@@ -18,6 +18,18 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void Run_NoArguments_ExclusionThatIsNoSaysItDoesNotApply()
+    {
+        var run = Workpermit.Run();
+
+        // GEN-08 is an exclusion: its "no" must not read as "requirement not met".
+        var lines = run.Output.Split('\n');
+        var at = Array.FindIndex(lines, l => l.Contains("GEN-08", StringComparison.Ordinal) && l.Contains("no", StringComparison.Ordinal));
+        Assert.True(at >= 0, run.ToString());
+        Assert.Contains("does not apply", lines[at + 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_NoArguments_ShowsOutcomesWithRulesQuotesDocumentsAdviceAndQuestions()
     {
         var run = Workpermit.Run();

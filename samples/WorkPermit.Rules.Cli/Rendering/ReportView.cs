@@ -39,7 +39,7 @@ internal static class ReportView
             var why = new Table().Border(TableBorder.Simple).AddColumn("Answer").AddColumn("Rule").AddColumn("Finding and source");
             foreach (var finding in findings)
             {
-                why.AddRow(Answer(Word(finding.Outcome)), new Markup(Markup.Escape(finding.RuleId)), FindingText(finding));
+                why.AddRow(FindingAnswer(finding), new Markup(Markup.Escape(finding.RuleId)), FindingText(finding));
             }
 
             console.Write(why);
@@ -152,6 +152,20 @@ internal static class ReportView
         "unknown" => "[yellow]unknown[/]",
         _ => Markup.Escape(value),
     });
+
+    /// <summary>A finding's outcome, saying what it means where the rule is not a requirement: an exclusion or a trigger
+    /// that is 'no' does not apply (and so blocks nothing), which a bare 'no' beside a title such as 'Employer not
+    /// ineligible' would not make clear.</summary>
+    public static IRenderable FindingAnswer(FindingResult finding)
+    {
+        var meaning = (finding.Kind, finding.Outcome) switch
+        {
+            (RuleKind.Exclusion or RuleKind.Trigger or RuleKind.Category, Tri.Yes) => "applies",
+            (RuleKind.Exclusion or RuleKind.Trigger or RuleKind.Category, Tri.No) => "does not apply",
+            _ => null,
+        };
+        return meaning is null ? Answer(Word(finding.Outcome)) : new Rows(Answer(Word(finding.Outcome)), new Markup($"[grey]{meaning}[/]"));
+    }
 
     /// <summary>A quoted passage and its source: the title in reports, the title and file where <paramref name="withFile"/>.</summary>
     public static IRenderable Quote(Citation citation, bool withFile = false) => new Markup(

@@ -1,0 +1,441 @@
+// The interview page. It keeps the profile as a plain object, posts it to /v1/evaluate after every answer, asks the
+// report's first question that was not skipped, and shows the whole report. Report data is only ever written with
+// textContent (never innerHTML), so nothing in a report or a profile can inject markup.
+'use strict';
+
+(() => {
+    // 1. Where the page is, and what it remembers between answers.
+    const $ = (id) => document.getElementById(id);
+    const state = {
+        profile: {},     // the facts so far, in the contract's JSON form
+        skipped: [],     // facts the user chose not to answer
+        history: [],     // snapshots for "Undo last answer"
+        report: null,    // the last report
+        question: null,  // the question on screen
+        opened: {},      // which "Reasons" lists the user opened or closed, by section
+    };
+
+    // Report properties that are not outcomes (they have their own lists), and titles for the outcomes we know.
+    const NOT_OUTCOMES = new Set(['asOf', 'documents', 'actions', 'advisories', 'findings', 'questions', 'ruleSet']);
+    const TITLES = {
+        general: 'General requirements',
+        outsideCanada: 'Applying from outside Canada',
+        insideCanada: 'Applying from inside Canada',
+        portOfEntry: 'Applying at a port of entry',
+        route: 'Route',
+        biometricsAtPortOfEntry: 'Biometrics at the port of entry',
+        medicalExam: 'Immigration medical exam',
+        openPermit: 'Open work permit category',
+        employer: 'Employer and permit conditions',
+        interimAuthorization: 'Working while the application is processed',
+        afterApplying: 'After applying',
+    };
+    // Which findings explain which outcome, by the rule ID's prefix.
+    const RULE_PREFIXES = {
+        general: ['GEN'],
+        outsideCanada: ['OUT'],
+        insideCanada: ['INS'],
+        portOfEntry: ['POE'],
+        biometricsAtPortOfEntry: ['BIO'],
+        medicalExam: ['IME'],
+        openPermit: ['OWP'],
+        employer: ['LMIA', 'CHG'],
+        afterApplying: ['AFT'],
+    };
+    // The property that answers each outcome's main question, and labels that humanise() would get wrong.
+    const HEADLINES = ['outcome', 'required', 'category'];
+    const LABELS = { etaEligibility: 'eTA eligibility', caqMayBeNeeded: 'CAQ may be needed', awaitsOfficer: 'Awaits the officer' };
+    const label = (name) => LABELS[name] || humanise(name);
+
+    // 2. Small helpers: make an element with text, humanise identifiers, read and write dotted paths.
+    function el(tag, options, ...children) {
+        const node = document.createElement(tag);
+        for (const [key, value] of Object.entries(options || {})) {
+            if (key === 'text') node.textContent = value;
+            else if (key === 'class') node.className = value;
+            else node.setAttribute(key, value);
+        }
+        for (const child of children) {
+            if (child !== null && child !== undefined) node.append(child);
+        }
+        return node;
+    }
+
+    function humanise(value) {
+        if (value === true || value === 'true') return 'Yes';
+        if (value === false || value === 'false') return 'No';
+        // Rule IDs, country codes and form names (POE-01, IN, IMM5710) stay as they are; snake_case values and
+        // camelCase property names become words.
+        if (/^[A-Z0-9]/.test(String(value))) return String(value);
+        const text = String(value).replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+        return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+
+    function setPath(target, path, value) {
+        const parts = path.split('.');
+        let node = target;
+        for (const part of parts.slice(0, -1)) {
+            if (typeof node[part] !== 'object' || node[part] === null || Array.isArray(node[part])) node[part] = {};
+            node = node[part];
+        }
+        node[parts[parts.length - 1]] = value;
+    }
+
+    function badge(value) {
+        const text = String(value);
+        const tone = text === 'yes' ? 'yes' : text === 'no' ? 'no' : text === 'unknown' ? 'unknown' : 'info';
+        return el('span', { class: `badge ${tone}`, text: humanise(text) });
+    }
+
+    // A cited passage marks emphasis as **bold**; show it bold without parsing any HTML.
+    function quote(text) {
+        const block = el('blockquote');
+        const paragraph = el('p');
+        String(text).split('**').forEach((part, i) => {
+            paragraph.append(i % 2 === 1 ? el('strong', { text: part }) : document.createTextNode(part));
+        });
+        block.append(paragraph);
+        return block;
+    }
+
+    // 3. Turning a typed answer into the contract's value, by the question's kind (as the CLI does).
+    const DATE = /^\d{4}-\d{2}-\d{2}$/;
+    function parseAnswer(question, raw) {
+        const text = String(raw).trim();
+        if (text === '') return { problem: 'Give an answer, or skip the question.' };
+        switch (question.kind) {
+            case 'boolean':
+                return { value: text === 'true' };
+            case 'enumeration':
+                return question.allowedAnswers.includes(text)
+                    ? { value: text }
+                    : { problem: `Choose one of: ${question.allowedAnswers.map(humanise).join(', ')}.` };
+            case 'date':
+                return DATE.test(text) ? { value: text } : { problem: `'${text}' is not a date in the form yyyy-mm-dd.` };
+            case 'country':
+                return { value: text.toUpperCase() };
+            case 'countries':
+                return { value: text.split(/[\s,;]+/).filter(Boolean).map((c) => c.toUpperCase()) };
+            case 'count':
+                return /^\d+$/.test(text) ? { value: Number(text) } : { problem: `'${text}' is not a whole number, 0 or more.` };
+            case 'number':
+                return /^\d+(\.\d+)?$/.test(text)
+                    ? { value: Number(text) }
+                    : { problem: `'${text}' is not a number, 0 or more (use a dot for decimals).` };
+            case 'periods': {
+                const periods = [];
+                for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+                    const [country, from, to, extra] = part.split(/\s+/);
+                    if (!country || !DATE.test(from || '') || !DATE.test(to || '') || extra) {
+                        return { problem: `'${part}' is not a period like 'IN 2024-01-01 2024-09-30'.` };
+                    }
+                    periods.push({ country: country.toUpperCase(), from, to });
+                }
+                return { value: periods };
+            }
+            default:
+                return { value: text };
+        }
+    }
+
+    // 4. Asking the server. A 400 lists problems by path; anything else that is not a report is a general failure.
+    async function evaluate(profile) {
+        let response;
+        try {
+            response = await fetch('v1/evaluate', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+                body: JSON.stringify(profile),
+            });
+        } catch {
+            return { problems: [{ message: 'The server could not be reached. Is it still running?' }] };
+        }
+        const body = await response.json().catch(() => null);
+        if (response.ok && body) return { report: body };
+        if (body && Array.isArray(body.errors)) return { problems: body.errors };
+        return { problems: [{ message: (body && (body.detail || body.title)) || `The server answered ${response.status}.` }] };
+    }
+
+    function showProblems(problems) {
+        const box = $('problems');
+        box.replaceChildren();
+        if (!problems || problems.length === 0) return;
+        const list = el('ul');
+        for (const problem of problems) {
+            const where = problem.path ? [el('code', { text: problem.path }), ': '] : [];
+            list.append(el('li', {}, ...where, problem.message));
+        }
+        box.append(el('p', { text: problems.length === 1 ? 'That did not work:' : 'That did not work, for these reasons:' }), list);
+    }
+
+    // 5. Rendering the question: buttons for yes/no and fixed lists, an input for dates, countries, numbers and text.
+    const HINTS = {
+        date: 'A date (yyyy-mm-dd).',
+        date_time: 'A date and time with its offset, for example 2025-06-15T17:30:00-07:00.',
+        country: 'A two-letter country code, for example IN or FR.',
+        countries: 'Two-letter country codes, separated by commas or spaces, for example IN, FR.',
+        count: 'A whole number, 0 or more.',
+        number: 'A number, 0 or more; decimals with a dot.',
+        periods: 'Periods separated by semicolons, each "country from to", for example IN 2024-01-01 2024-09-30.',
+    };
+
+    function renderQuestion() {
+        const report = state.report;
+        const question = report.questions.find((q) => !state.skipped.includes(q.fact)) || null;
+        state.question = question;
+        const form = $('question-form');
+        const done = $('done');
+        const answered = state.history.filter((h) => h.kind === 'answer').length;
+        $('progress').textContent = `${answered} answered, ${state.skipped.length} skipped, ${report.questions.length} open.`;
+        $('undo-button').disabled = state.history.length === 0;
+
+        if (!question) {
+            form.hidden = true;
+            done.hidden = false;
+            done.textContent = report.questions.length === 0
+                ? 'No question left: every outcome that your answers can settle is settled.'
+                : `No question left that you have not skipped (${state.skipped.length} skipped). Undo to go back to one.`;
+            done.append(' ', el('button', { type: 'button', id: 'restart-button', class: 'secondary', text: 'Edit the starting profile' }));
+            $('restart-button').addEventListener('click', () => { $('start-profile').focus(); });
+            // The form is gone, so focus goes to the message that says why.
+            done.focus();
+            return;
+        }
+
+        form.hidden = false;
+        done.hidden = true;
+        form.dataset.fact = question.fact;
+        form.dataset.kind = question.kind;
+        $('question-text').textContent = question.text;
+        const controls = $('answer-controls');
+        controls.replaceChildren();
+        const choices = question.kind === 'boolean' || (question.kind === 'enumeration' && question.allowedAnswers.length > 0);
+        if (choices) {
+            for (const answer of question.allowedAnswers) {
+                controls.append(el('button', {
+                    type: 'submit', name: 'answer', value: answer, class: 'choice', text: humanise(answer),
+                }));
+            }
+            $('answer-hint').textContent = 'Choose one answer.';
+        } else {
+            const id = 'answer-input';
+            const input = el('input', {
+                id,
+                name: 'answer',
+                type: question.kind === 'date' ? 'date' : question.kind === 'count' || question.kind === 'number' ? 'number' : 'text',
+                autocomplete: 'off', 'aria-describedby': 'answer-hint',
+            });
+            if (question.kind === 'count') { input.min = '0'; input.step = '1'; input.inputMode = 'numeric'; }
+            if (question.kind === 'number') { input.min = '0'; input.step = 'any'; input.inputMode = 'decimal'; }
+            if (question.kind === 'country' || question.kind === 'countries') input.autocapitalize = 'characters';
+            controls.append(el('label', { for: id, text: 'Your answer' }), input);
+            $('answer-hint').textContent = HINTS[question.kind] || 'Type your answer.';
+        }
+        $('answer-button').hidden = choices;
+        // Focus moves to the new question's first control; a screen reader reads the question (the legend) with it.
+        controls.querySelector('button, input').focus();
+    }
+
+    // 6. Rendering the report: each outcome with its reasons, then documents, actions, advice and open questions.
+    function renderFinding(finding) {
+        const item = el('li', { class: 'finding' });
+        item.append(el('p', { class: 'finding-head' },
+            el('span', { class: 'rule-id', text: finding.ruleId }), ' ',
+            el('span', { class: 'finding-title', text: finding.title }), ' ',
+            badge(finding.outcome),
+            el('span', { class: 'kind', text: ` ${finding.kind}` })));
+        if (finding.missing && finding.missing.length > 0) {
+            item.append(el('p', { class: 'missing', text: `Not known yet: ${finding.missing.join(', ')}` }));
+        }
+        if (finding.note) item.append(el('p', { class: 'note', text: finding.note }));
+        for (const citation of finding.citations && finding.citations.length ? finding.citations : [finding.citation]) {
+            if (!citation) continue;
+            item.append(el('figure', {}, quote(citation.quote), el('figcaption', { text: `— ${citation.sourceTitle}` })));
+        }
+        if (finding.interpretations && finding.interpretations.length > 0) {
+            item.append(el('p', { class: 'hint', text: `Read with interpretation ${finding.interpretations.join(', ')}.` }));
+        }
+        return item;
+    }
+
+    function renderValue(value) {
+        if (Array.isArray(value)) {
+            if (value.length === 0) return 'None';
+            // Each item stays whole on its line (a rule ID never breaks at its hyphen).
+            const items = el('span');
+            value.forEach((item, i) => items.append(i > 0 ? ', ' : '', el('span', { class: 'item', text: humanise(item) })));
+            return items;
+        }
+        if (value && typeof value === 'object') {
+            const list = el('ul', { class: 'pairs' });
+            for (const [key, inner] of Object.entries(value)) {
+                list.append(el('li', {}, el('span', { class: 'rule-id', text: key }), ' ', badge(inner)));
+            }
+            return list;
+        }
+        return /^(yes|no|unknown)$/.test(String(value)) ? badge(value) : humanise(value);
+    }
+
+    function renderOutcome(key, value, findings) {
+        const card = el('article', { class: 'outcome', id: `outcome-${key}`, 'aria-labelledby': `outcome-${key}-title` });
+        const fields = value === undefined ? {} : value && typeof value === 'object' ? value : { outcome: value };
+        const headlineKey = HEADLINES.find((k) => k in fields);
+        const headline = headlineKey ? fields[headlineKey] : null;
+        card.append(el('h4', { id: `outcome-${key}-title`, text: TITLES[key] || humanise(key) }));
+        if (headlineKey) card.append(el('p', { class: 'headline' }, `${label(headlineKey)}: `, badge(headline)));
+        if (headline === 'yes' || headline === 'no') card.classList.add(headline);
+
+        const rows = el('dl');
+        for (const [field, inner] of Object.entries(fields)) {
+            if (field === headlineKey) continue;
+            rows.append(el('dt', { text: label(field) }), el('dd', {}, renderValue(inner)));
+        }
+        if (rows.childElementCount > 0) card.append(rows);
+        if (!headlineKey && rows.childElementCount === 0) {
+            const text = value === undefined ? 'No outcome in this report; the rules read are below.' : 'Nothing settled yet.';
+            card.append(el('p', { class: 'nothing', text }));
+        }
+
+        if (findings.length > 0) {
+            const settled = findings.filter((f) => f.outcome !== 'unknown').length;
+            const details = el('details', { class: 'reasons' });
+            const open = state.opened[key];
+            details.open = open === undefined ? headline === 'yes' || headline === 'no' : open;
+            details.addEventListener('toggle', () => { state.opened[key] = details.open; });
+            details.append(el('summary', { text: `Reasons: ${findings.length} rules (${settled} settled)` }));
+            const list = el('ul', { class: 'findings' });
+            // Settled rules first: they are what the outcome rests on.
+            const ordered = [...findings].sort((a, b) => (a.outcome === 'unknown') - (b.outcome === 'unknown'));
+            for (const finding of ordered) list.append(renderFinding(finding));
+            details.append(list);
+            card.append(details);
+        }
+        return card;
+    }
+
+    function renderList(target, items, render, empty) {
+        const list = $(target);
+        list.replaceChildren();
+        if (!items || items.length === 0) {
+            list.append(el('li', { class: 'empty', text: empty }));
+            return;
+        }
+        for (const item of items) list.append(render(item));
+    }
+
+    function renderReport() {
+        const report = state.report;
+        $('results').hidden = false;
+        const outcomes = $('outcomes');
+        outcomes.replaceChildren();
+        const placed = new Set();
+        const summary = [];
+        // Every outcome the report has, in its order, then any area that has findings but no outcome in this report
+        // (for example applying from outside Canada, for someone applying at the border).
+        const keys = Object.keys(report).filter((k) => !NOT_OUTCOMES.has(k));
+        keys.push(...Object.keys(RULE_PREFIXES).filter((k) => !keys.includes(k)));
+        for (const key of keys) {
+            const value = report[key];
+            const prefixes = RULE_PREFIXES[key] || [];
+            const findings = report.findings.filter((f) => prefixes.some((p) => f.ruleId === p || f.ruleId.startsWith(`${p}-`)));
+            findings.forEach((f) => placed.add(f.ruleId));
+            const isEmpty = value === undefined || (value && typeof value === 'object' && Object.keys(value).length === 0);
+            if (isEmpty && findings.length === 0) continue;
+            outcomes.append(renderOutcome(key, value, findings));
+            const headline = value && typeof value === 'object' ? HEADLINES.map((k) => value[k]).find((v) => v !== undefined) : value;
+            if (headline !== undefined) summary.push(`${TITLES[key] || humanise(key)}: ${humanise(headline)}`);
+        }
+        const others = report.findings.filter((f) => !placed.has(f.ruleId));
+        if (others.length > 0) outcomes.append(renderOutcome('otherRules', {}, others));
+
+        const item = (entry) => el('li', {}, humanise(entry.id), ' ', el('span', { class: 'rule-id', text: entry.ruleId }));
+        renderList('documents', report.documents, item, 'None known yet.');
+        renderList('actions', report.actions, item, 'None.');
+        renderList('advisories', report.advisories, (a) => el('li', {},
+            el('p', {}, el('span', { class: 'rule-id', text: a.ruleId }), ' ', a.text),
+            el('figure', {}, quote(a.citation.quote), el('figcaption', { text: `— ${a.citation.sourceTitle}` }))), 'None.');
+        renderList('remaining', report.questions, (q) => {
+            const skipped = state.skipped.includes(q.fact);
+            return el('li', { class: skipped ? 'skipped' : '' }, q.text, ' ', el('code', { text: q.fact }), skipped ? ' (skipped)' : null);
+        }, 'None: nothing the applicant can answer would change an outcome.');
+        $('profile-json').textContent = JSON.stringify(state.profile, null, 2);
+        const ruleSet = report.ruleSet;
+        $('ruleset').textContent = `Rule set ${ruleSet.version} (${ruleSet.rules} rules, fingerprint ${ruleSet.fingerprint}); as of ${report.asOf.evaluation}.`;
+
+        // The live region says, in one sentence, what changed: screen readers announce it after every answer.
+        $('status').textContent = `${summary.join('. ')}. ${report.questions.length} questions open.`;
+    }
+
+    // 7. The flow: start from the pasted profile, then answer, skip or undo; every change is evaluated again.
+    async function run(profile, historyEntry) {
+        const result = await evaluate(profile);
+        if (result.problems) {
+            // Before the first report there is no question to show, only the problems.
+            $('question-section').hidden = false;
+            $('question-form').hidden = state.report === null;
+            showProblems(result.problems);
+            return false;
+        }
+        showProblems([]);
+        if (historyEntry) state.history.push(historyEntry);
+        state.profile = profile;
+        state.report = result.report;
+        $('question-section').hidden = false;
+        renderReport();
+        renderQuestion();
+        return true;
+    }
+
+    $('start-form').addEventListener('submit', async (event) => {
+        event.preventDefault();
+        let profile;
+        try {
+            profile = JSON.parse($('start-profile').value.trim() || '{}');
+        } catch (error) {
+            $('question-section').hidden = false;
+            $('question-form').hidden = state.report === null;
+            showProblems([{ path: '$', message: `The starting profile is not valid JSON: ${error.message}` }]);
+            return;
+        }
+        state.skipped = [];
+        state.history = [];
+        state.opened = {};
+        await run(profile, null);
+    });
+
+    $('question-form').addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const question = state.question;
+        if (!question) return;
+        const source = event.submitter && event.submitter.name === 'answer' ? event.submitter : $('answer-input');
+        const parsed = parseAnswer(question, source ? source.value : '');
+        if (parsed.problem) {
+            showProblems([{ path: question.fact, message: parsed.problem }]);
+            if (source) source.focus();
+            return;
+        }
+        const next = structuredClone(state.profile);
+        setPath(next, question.fact, parsed.value);
+        const accepted = await run(next, { kind: 'answer', profile: state.profile, skipped: [...state.skipped] });
+        if (!accepted) {
+            const input = $('answer-input');
+            (input || document.querySelector('#answer-controls button')).focus();
+        }
+    });
+
+    $('skip-button').addEventListener('click', () => {
+        if (!state.question) return;
+        state.history.push({ kind: 'skip', profile: state.profile, skipped: [...state.skipped] });
+        state.skipped.push(state.question.fact);
+        showProblems([]);
+        renderReport();
+        renderQuestion();
+    });
+
+    $('undo-button').addEventListener('click', async () => {
+        const last = state.history.pop();
+        if (!last) return;
+        state.skipped = last.skipped;
+        await run(last.profile, null);
+    });
+})();

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace WorkPermit.Rules.Tests;
+
+/// <summary>
+/// The repository README's JSON quick start, read from the README itself: the profile it shows going in gives the
+/// report excerpt it shows coming out, so the first example a newcomer reads stays true.
+/// </summary>
+public sealed partial class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+
+    [Fact]
+    public void QuickStartJson_ProfileShown_GivesTheReportExcerptShown()
+    {
+        var blocks = JsonBlocks().Matches(Readme[Readme.IndexOf("## Quick start (JSON)", StringComparison.Ordinal)..])
+            .Select(m => m.Groups[1].Value)
+            .ToArray();
+        var profileJson = blocks[0];
+        var excerpt = JsonNode.Parse(Regex.Replace(blocks[1], @"""\.\.\.""|""…""", "null"))!;
+
+        var result = WorkPermitEvaluator.Create().Evaluate(profileJson);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var report = JsonNode.Parse(ReportJson.Write(result.Report!))!;
+        foreach (var section in new[] { "general", "portOfEntry", "employer" })
+        {
+            Assert.True(JsonNode.DeepEquals(excerpt[section], report[section]), $"{section}: README shows {excerpt[section]}, the report has {report[section]}");
+        }
+
+        Assert.Equal(
+            excerpt["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).Order(),
+            report["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).Order());
+        var question = excerpt["questions"]![0]!;
+        Assert.True(JsonNode.DeepEquals(question, report["questions"]![0]), $"first question: README shows {question}, the report has {report["questions"]![0]}");
+        Assert.Equal(excerpt["ruleSet"]!["rules"]!.GetValue<int>(), report["ruleSet"]!["rules"]!.GetValue<int>());
+    }
+
+    [GeneratedRegex(@"```json\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlocks();
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "WorkPermit.Rules.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds WorkPermit.Rules.sln.");
+    }
+}

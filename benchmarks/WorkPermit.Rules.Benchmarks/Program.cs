@@ -2,10 +2,26 @@ using BenchmarkDotNet.Running;
 
 namespace WorkPermit.Rules.Benchmarks;
 
-/// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*OneFact*'</c>.</summary>
+/// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*OneFact*'</c>, or with <c>stages</c> the
+/// breakdown of one evaluation by stage.</summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
     /// <param name="args">BenchmarkDotNet's command-line arguments.</param>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["stages", "types"])
+        {
+            AllocationSampler.Run();
+            return;
+        }
+
+        if (args is ["stages"])
+        {
+            StageProfile.Run();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -293,21 +293,7 @@ internal static class ReportBuilder
                 continue;
             }
 
-            var rule = finding.Rule;
-            list.Add(new FindingResult
-            {
-                RuleId = finding.RuleId,
-                Title = rule.Title,
-                Kind = rule.Kind,
-                Outcome = finding.Outcome,
-                Applies = finding.Applicable,
-                Read = FactPaths.Of(finding.Reads),
-                Missing = FactPaths.Of(finding.Missing),
-                Citation = rule.Citations[0],
-                Citations = rule.Citations,
-                Interpretations = rule.Interpretations,
-                Note = finding.Note,
-            });
+            list.Add(FindingResults.Of(finding));
         }
 
         return list;
@@ -370,10 +356,61 @@ internal static class ReportBuilder
 }
 
 /// <summary>JSON paths of fact sets, cached by set.</summary>
+/// <summary>
+/// The report's form of findings. A finding result is immutable and depends only on the rule, its outcome, scope, the
+/// facts read and missing, and its note, so one instance serves every report with the same finding: most of a report's
+/// findings repeat from one evaluation to the next, and sharing them keeps an evaluation's allocations down. The cache
+/// is bounded; past the bound, results are created per report as before.
+/// </summary>
+internal static class FindingResults
+{
+    private const int Capacity = 16_384;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Key, FindingResult> Cache = new();
+
+    public static FindingResult Of(Finding finding)
+    {
+        var key = new Key(finding.Rule, finding.Outcome, finding.Applicable, finding.Reads, finding.Missing, finding.Note);
+        if (Cache.TryGetValue(key, out var result))
+        {
+            return result;
+        }
+
+        var rule = finding.Rule;
+        result = new FindingResult
+        {
+            RuleId = finding.RuleId,
+            Title = rule.Title,
+            Kind = rule.Kind,
+            Outcome = finding.Outcome,
+            Applies = finding.Applicable,
+            Read = FactPaths.Of(finding.Reads),
+            Missing = FactPaths.Of(finding.Missing),
+            Citation = rule.Citations[0],
+            Citations = rule.Citations,
+            Interpretations = rule.Interpretations,
+            Note = finding.Note,
+        };
+        if (Cache.Count < Capacity)
+        {
+            Cache.TryAdd(key, result);
+        }
+
+        return result;
+    }
+
+    private readonly record struct Key(CatalogueRule Rule, Tri Outcome, Tri Applies, FactSet Reads, FactSet Missing, string? Note)
+    {
+        public bool Equals(Key other) => ReferenceEquals(Rule, other.Rule) && Outcome == other.Outcome && Applies == other.Applies
+            && Reads.Equals(other.Reads) && Missing.Equals(other.Missing) && string.Equals(Note, other.Note, StringComparison.Ordinal);
+
+        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Rule), Outcome, Applies, Reads, Missing);
+    }
+}
+
 internal static class FactPaths
 {
-    private static readonly string[] None = [];
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FactSet, string[]> Cache = new();
+    private static readonly FactPathList None = new([]);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FactSet, FactPathList> Cache = new();
 
     public static IReadOnlyList<string> Of(FactSet set)
     {
@@ -387,12 +424,49 @@ internal static class FactPaths
             return paths;
         }
 
-        paths = set.Facts().Select(f => FactCatalog.Get(f).Path).ToArray();
+        paths = new FactPathList(set.Facts().Select(f => FactCatalog.Get(f).Path).ToArray());
         if (Cache.Count < 4096)
         {
             Cache.TryAdd(set, paths);
         }
 
         return paths;
+    }
+}
+
+/// <summary>
+/// The fact paths of a finding: read-only (one list serves every report with the same facts) and carrying its own
+/// JSON array, encoded once, so that writing a report copies it rather than encoding each path again.
+/// </summary>
+internal sealed class FactPathList(string[] paths) : IReadOnlyList<string>
+{
+    private byte[]? _json;
+
+    public int Count => paths.Length;
+
+    public string this[int index] => paths[index];
+
+    /// <summary>The paths as a compact JSON array, encoded as <see cref="Json.WorkPermitJson.Options"/> encodes strings.</summary>
+    public byte[] Json => _json ??= Encode(paths);
+
+    public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)paths).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static byte[] Encode(string[] paths)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 + (paths.Length * 32));
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = WorkPermit.Rules.Json.WorkPermitJson.Options.Encoder }))
+        {
+            writer.WriteStartArray();
+            foreach (var path in paths)
+            {
+                writer.WriteStringValue(path);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -195,6 +195,19 @@ public static class ReportJson
         return JsonSerializer.SerializeToUtf8Bytes(report, Json.WorkPermitJson.Report);
     }
 
+    /// <summary>Writes a report as UTF-8 JSON into a buffer the caller owns (for example a response body's pipe
+    /// writer), so that no intermediate string or array is allocated.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">Where the JSON bytes go.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="destination"/> is null.</exception>
+    public static void WriteUtf8(WorkPermitReport report, System.Buffers.IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = Json.WorkPermitJson.Options.Encoder });
+        JsonSerializer.Serialize(writer, report, Json.WorkPermitJson.Report);
+    }
+
     /// <summary>Reads a report written by <see cref="Write"/>.</summary>
     /// <param name="json">The JSON.</param>
     /// <returns>The report.</returns>

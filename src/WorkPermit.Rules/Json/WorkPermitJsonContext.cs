@@ -17,10 +17,7 @@ internal sealed partial class WorkPermitJsonContext : JsonSerializerContext;
 /// passages written as themselves rather than as \u escapes (the output is JSON, never embedded in HTML by the library).</summary>
 internal static class WorkPermitJson
 {
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(WorkPermitJsonContext.Default.Options)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly System.Text.Json.JsonSerializerOptions Options = CreateOptions();
 
     public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport> Report =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport>)Options.GetTypeInfo(typeof(WorkPermitReport));
@@ -35,4 +32,14 @@ internal static class WorkPermitJson
 
     public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile> IndentedProfile =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitProfile>)IndentedOptions.GetTypeInfo(typeof(WorkPermitProfile));
+
+    private static System.Text.Json.JsonSerializerOptions CreateOptions()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(WorkPermitJsonContext.Default.Options)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new FindingResultConverter(options));
+        return options;
+    }
 }

@@ -1,0 +1,150 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using FsCheck;
+using FsCheck.Fluent;
+using WorkPermit.Rules.Testing;
+
+namespace WorkPermit.Rules.Benchmarks;
+
+/// <summary>
+/// A batch re-screening: 100,000 generated profiles evaluated across all cores, each report reduced to a checksum and
+/// dropped (streaming: nothing is collected), reported as evaluations per second. The profiles come from
+/// <see cref="WorkPermitGenerators.AnyProfile"/> with a fixed seed; a pool of 4,096 distinct profiles is generated
+/// once in setup and cycled, so that generation is not measured. "Max heap" is the largest managed heap seen while a
+/// batch ran (sampled every 1,024 evaluations): flat memory means it stays near the heap before the batch.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class BatchBenchmarks
+{
+    /// <summary>Profiles per batch.</summary>
+    public const int BatchSize = 100_000;
+
+    private const int PoolSize = 4096;
+    private IWorkPermitEvaluator _evaluator = null!;
+    private WorkPermitProfile[] _pool = null!;
+
+    /// <summary>Gets the largest managed heap seen during any measured batch, in bytes.</summary>
+    /// <value>The bytes.</value>
+    internal static long MaxHeapBytes { get; private set; }
+
+    /// <summary>Gets the managed heap after setup, before any batch ran, in bytes.</summary>
+    /// <value>The bytes.</value>
+    internal static long HeapBeforeBytes { get; private set; }
+
+    /// <summary>Builds the evaluator and generates the profile pool.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _evaluator = WorkPermitEvaluator.Create();
+        _pool = WorkPermitGenerators.Default.AnyProfile.Sample(50, new Rnd(20_261_128UL), PoolSize).ToArray();
+        BenchmarkProfiles.Expect("the pool holds valid profiles", _pool.All(p => ProfileJson.Validate(p).Count == 0));
+        GC.Collect();
+        HeapBeforeBytes = GC.GetGCMemoryInfo().HeapSizeBytes;
+        BenchmarkProfiles.Expect("a batch evaluates every profile", Batch() > 0);
+    }
+
+    /// <summary>Evaluates <see cref="BatchSize"/> profiles in parallel, one evaluation per profile.</summary>
+    /// <returns>A checksum of the reports (outcomes at yes), so no evaluation can be optimised away.</returns>
+    [Benchmark(OperationsPerInvoke = BatchSize)]
+    public long Batch()
+    {
+        long checksum = 0;
+        Parallel.For(
+            0,
+            BatchSize,
+            () => 0L,
+            (i, _, local) =>
+            {
+                var report = _evaluator.Evaluate(_pool[i % PoolSize]);
+                if ((i & 1023) == 0)
+                {
+                    var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+                    if (heap > MaxHeapBytes)
+                    {
+                        MaxHeapBytes = heap;
+                    }
+                }
+
+                return local + (report.General.Outcome == Tri.Yes ? 1 : 0) + report.Findings.Count;
+            },
+            local => Interlocked.Add(ref checksum, local));
+        return checksum;
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(5).WithId("Batch"));
+            AddColumn(new EvaluationsPerSecondColumn(), new HeapColumn());
+        }
+    }
+
+    /// <summary>Evaluations per second: the inverse of the mean time per evaluation (the mean is per operation, and
+    /// one operation is one evaluation thanks to OperationsPerInvoke).</summary>
+    private sealed class EvaluationsPerSecondColumn : IColumn
+    {
+        public string Id => "EvaluationsPerSecond";
+
+        public string ColumnName => "Evaluations/s";
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => "Evaluations per second across all cores (1 s / mean per evaluation)";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+            return mean is > 0 ? (1e9 / mean.Value).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "NA";
+        }
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    }
+
+    /// <summary>The managed heap before the batches and the largest seen during them.</summary>
+    private sealed class HeapColumn : IColumn
+    {
+        public string Id => "MaxHeap";
+
+        public string ColumnName => "Heap before / max";
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 1;
+
+        public bool IsNumeric => false;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => "Managed heap after setup, and the largest sampled while batches ran (MB)";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{HeapBeforeBytes / 1048576.0:F1} MB / {MaxHeapBytes / 1048576.0:F1} MB");
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    }
+}

@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+
+namespace WorkPermit.Rules.Benchmarks;
+
+/// <summary>
+/// Cold start: from nothing to the first report. Each launch is a fresh process that runs the benchmark once with no
+/// warm-up, so the measured call includes loading the library, reading the embedded reference data and catalogue,
+/// compiling the rule set and JIT-compiling the evaluation path. Ten launches; the profile is parsed from its JSON
+/// inside the measurement too, as a host that starts and answers one request would.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class ColdStartBenchmarks
+{
+    private byte[] _json = null!;
+
+    /// <summary>Reads the profile bytes (a file read, not library work).</summary>
+    [GlobalSetup]
+    public void Setup() => _json = BenchmarkProfiles.Utf8(BenchmarkProfiles.PortOfEntry);
+
+    /// <summary>Creates an evaluator and evaluates the port-of-entry profile.</summary>
+    /// <returns>The report.</returns>
+    [Benchmark]
+    public WorkPermitReport FirstReport()
+    {
+        var evaluator = WorkPermitEvaluator.Create();
+        var report = evaluator.Evaluate(_json).Report!;
+        BenchmarkProfiles.Expect("the first report answers the port-of-entry question", report.PortOfEntry?.Outcome == Tri.Yes);
+        return report;
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.ColdStart).WithLaunchCount(10).WithWarmupCount(0).WithIterationCount(1).WithId("Cold"));
+        }
+    }
+}

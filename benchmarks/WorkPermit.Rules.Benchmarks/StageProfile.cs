@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using WorkPermit.Rules.Evaluation;
+
+namespace WorkPermit.Rules.Benchmarks;
+
+/// <summary>
+/// A breakdown of one evaluation by stage (<c>dotnet run -c Release --project benchmarks/WorkPermit.Rules.Benchmarks -- stages</c>):
+/// the time and bytes allocated by validation, the evaluation case, the rule session (create, insert, fire, query), the
+/// report and the report's JSON, averaged over many warm runs of each benchmark profile. It points at where a benchmark's
+/// figure goes; the benchmarks themselves are the measurement.
+/// </summary>
+internal static class StageProfile
+{
+    private const int Runs = 20_000;
+
+    public static void Run()
+    {
+        var evaluator = WorkPermitEvaluator.Create();
+        foreach (var name in new[] { BenchmarkProfiles.Full, BenchmarkProfiles.Sparse, BenchmarkProfiles.PortOfEntry })
+        {
+            var json = BenchmarkProfiles.Utf8(name);
+            var profile = BenchmarkProfiles.Read(name);
+            var stages = new (string Name, long Ticks, long Bytes)[]
+            {
+                ("(parse document)", 0, 0), ("(deserialize only)", 0, 0), ("read profile JSON", 0, 0), ("validate", 0, 0), ("evaluation case", 0, 0), ("create session", 0, 0),
+                ("insert + fire", 0, 0), ("query findings", 0, 0), ("build report", 0, 0), ("write report JSON", 0, 0),
+            };
+            var output = new ArrayBufferWriter<byte>(64 * 1024);
+            for (var run = -2000; run < Runs; run++)
+            {
+                var i = 0;
+                Measure(stages, ref i, run, () => System.Text.Json.JsonDocument.Parse(json).Dispose());
+                Measure(stages, ref i, run, () => System.Text.Json.JsonSerializer.Deserialize(json, Json.WorkPermitJsonContext.Default.WorkPermitProfile));
+                Measure(stages, ref i, run, () => ProfileJson.Read(json));
+                Measure(stages, ref i, run, () => ProfileJson.Validate(profile));
+                EvaluationCase c = null!;
+                Measure(stages, ref i, run, () => c = new EvaluationCase(profile, new DateOnly(2025, 4, 10), evaluator.ReferenceData));
+                Engine.ISession session = null!;
+                Measure(stages, ref i, run, () => session = WorkPermitRuleSet.Factory.CreateSession());
+                Measure(stages, ref i, run, () =>
+                {
+                    session.Insert(c);
+                    session.Fire();
+                });
+                FindingSet findings = null!;
+                Measure(stages, ref i, run, () => findings = new FindingSet(session.Query<Finding>()));
+                WorkPermitReport report = null!;
+                Measure(stages, ref i, run, () => report = ReportBuilder.Build(c, findings, evaluator.RuleSet));
+                Measure(stages, ref i, run, () =>
+                {
+                    output.ResetWrittenCount();
+                    ReportJson.WriteUtf8(report, output);
+                });
+            }
+
+            Console.WriteLine($"{name} (mean of {Runs.ToString("N0", CultureInfo.InvariantCulture)} warm runs)");
+            foreach (var (stage, ticks, bytes) in stages)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {stage,-20} {ticks * 1e6 / Stopwatch.Frequency / Runs,9:F2} µs {bytes / (double)Runs / 1024,9:F2} KB"));
+            }
+        }
+    }
+
+    private static void Measure((string Name, long Ticks, long Bytes)[] stages, ref int index, int run, Action action)
+    {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var start = Stopwatch.GetTimestamp();
+        action();
+        var elapsed = Stopwatch.GetTimestamp() - start;
+        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        if (run >= 0)
+        {
+            stages[index].Ticks += elapsed;
+            stages[index].Bytes += bytes;
+        }
+
+        index++;
+    }
+}
+
+/// <summary>
+/// Which types a stage allocates (<c>-- stages types</c>): the runtime's allocation-tick events (one sample about every
+/// 100 KB allocated, naming the type that crossed the mark) counted per type over many evaluations of the full profile.
+/// </summary>
+internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    private readonly Dictionary<string, long> _bytes = new(StringComparer.Ordinal);
+    private bool _recording;
+
+    public static void Run()
+    {
+        var evaluator = WorkPermitEvaluator.Create();
+        var profile = BenchmarkProfiles.Read(BenchmarkProfiles.Full);
+        for (var i = 0; i < 2000; i++)
+        {
+            evaluator.Evaluate(profile);
+        }
+
+        using var sampler = new AllocationSampler();
+        sampler._recording = true;
+        for (var i = 0; i < 200_000; i++)
+        {
+            evaluator.Evaluate(profile);
+        }
+
+        sampler._recording = false;
+        var total = sampler._bytes.Values.Sum();
+        Console.WriteLine("Allocation samples by type (Evaluate, full profile):");
+        foreach (var (type, bytes) in sampler._bytes.OrderByDescending(x => x.Value).Take(30))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes * 100.0 / total,5:F1}%  {type}"));
+        }
+    }
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+    {
+        if (!_recording || eventData.EventName is null || !eventData.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || eventData.Payload is null)
+        {
+            return;
+        }
+
+        var type = eventData.PayloadNames!.IndexOf("TypeName") is var t and >= 0 ? eventData.Payload[t] as string ?? "?" : "?";
+        var amount = eventData.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(eventData.Payload[a], CultureInfo.InvariantCulture) : 1;
+        lock (_bytes)
+        {
+            _bytes[type] = _bytes.GetValueOrDefault(type) + amount;
+        }
+    }
+}

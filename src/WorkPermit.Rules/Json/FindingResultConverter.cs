@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace WorkPermit.Rules.Json;
+
+/// <summary>
+/// Writes report findings fast. Most of a report's JSON is the findings' catalogue text (title, citations,
+/// interpretations), which is the same for every report; this converter encodes each rule's text once and copies the
+/// encoded bytes into every report that cites the rule. A finding whose text is not the catalogue's own instances (one
+/// a caller built or read back from JSON), and any finding written indented, is written field by field instead; both
+/// ways give the same JSON as the source-generated serializer. Only used for writing: reports are read back with the
+/// source-generated metadata.
+/// </summary>
+internal sealed class FindingResultConverter : JsonConverter<FindingResult>
+{
+    private static readonly JsonEncodedText RuleIdName = JsonEncodedText.Encode("ruleId");
+    private static readonly JsonEncodedText TitleName = JsonEncodedText.Encode("title");
+    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText OutcomeName = JsonEncodedText.Encode("outcome");
+    private static readonly JsonEncodedText AppliesName = JsonEncodedText.Encode("applies");
+    private static readonly JsonEncodedText ReadName = JsonEncodedText.Encode("read");
+    private static readonly JsonEncodedText MissingName = JsonEncodedText.Encode("missing");
+    private static readonly JsonEncodedText CitationName = JsonEncodedText.Encode("citation");
+    private static readonly JsonEncodedText CitationsName = JsonEncodedText.Encode("citations");
+    private static readonly JsonEncodedText InterpretationsName = JsonEncodedText.Encode("interpretations");
+    private static readonly JsonEncodedText NoteName = JsonEncodedText.Encode("note");
+    private static readonly JsonEncodedText[] TriNames = Names<Tri>();
+    private static readonly JsonEncodedText[] KindNames = Names<RuleKind>();
+
+    private readonly JsonSerializerOptions _options;
+    private readonly Lazy<Encoded[]> _encoded;
+
+    /// <summary>Initializes a new instance of the <see cref="FindingResultConverter"/> class.</summary>
+    /// <param name="options">The options whose encoder and metadata the catalogue text is encoded with (the options
+    /// this converter is added to).</param>
+    public FindingResultConverter(JsonSerializerOptions options)
+    {
+        _options = options;
+        _encoded = new Lazy<Encoded[]>(Encode, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public override FindingResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Findings are read with the source-generated metadata (ReportJson.Read), not with the writing options.");
+
+    public override void Write(Utf8JsonWriter writer, FindingResult value, JsonSerializerOptions options)
+    {
+        var encoded = Catalogued(value, writer);
+        writer.WriteStartObject();
+        writer.WriteString(RuleIdName, value.RuleId);
+        if (encoded is not null)
+        {
+            writer.WriteString(TitleName, encoded.Title);
+        }
+        else
+        {
+            writer.WriteString(TitleName, value.Title);
+        }
+
+        writer.WriteString(KindName, Name(KindNames, (int)value.Kind, value.Kind));
+        writer.WriteString(OutcomeName, Name(TriNames, (int)value.Outcome, value.Outcome));
+        writer.WriteString(AppliesName, Name(TriNames, (int)value.Applies, value.Applies));
+        WriteStrings(writer, ReadName, value.Read);
+        WriteStrings(writer, MissingName, value.Missing);
+        if (encoded is not null)
+        {
+            writer.WritePropertyName(CitationName);
+            writer.WriteRawValue(encoded.Citation, skipInputValidation: true);
+            writer.WritePropertyName(CitationsName);
+            writer.WriteRawValue(encoded.Citations, skipInputValidation: true);
+            writer.WritePropertyName(InterpretationsName);
+            writer.WriteRawValue(encoded.Interpretations, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WritePropertyName(CitationName);
+            JsonSerializer.Serialize(writer, value.Citation, Info<Citation>(options));
+            writer.WritePropertyName(CitationsName);
+            JsonSerializer.Serialize(writer, value.Citations, Info<IReadOnlyList<Citation>>(options));
+            WriteStrings(writer, InterpretationsName, value.Interpretations);
+        }
+
+        if (value.Note is { } note)
+        {
+            writer.WriteString(NoteName, note);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static JsonEncodedText Name<TEnum>(JsonEncodedText[] names, int index, TEnum value)
+        where TEnum : struct, Enum =>
+        (uint)index < (uint)names.Length ? names[index] : throw new JsonException($"{typeof(TEnum).Name} value {value} has no JSON name.");
+
+    /// <summary>The JSON names of an enumeration's values, indexed by value.</summary>
+    private static JsonEncodedText[] Names<TEnum>()
+        where TEnum : struct, Enum
+    {
+        var values = Enum.GetValues<TEnum>();
+        var names = new JsonEncodedText[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        foreach (var value in values)
+        {
+            names[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(EnumNames.Of(value));
+        }
+
+        return names;
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
+    {
+        if (values is Evaluation.FactPathList paths && !writer.Options.Indented)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(paths.Json, skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            writer.WriteStringValue(values[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    /// <summary>The rule's encoded text, when the finding carries the catalogue's own text and the writer is compact.</summary>
+    private Encoded? Catalogued(FindingResult value, Utf8JsonWriter writer)
+    {
+        if (writer.Options.Indented || !RuleCatalogue.TryGet(value.RuleId, out var rule))
+        {
+            return null;
+        }
+
+        var order = RuleCatalogue.OrderOf(rule.Id);
+        var encoded = _encoded.Value[order];
+        return ReferenceEquals(value.Title, rule.Title)
+            && ReferenceEquals(value.Citations, rule.Citations)
+            && ReferenceEquals(value.Interpretations, rule.Interpretations)
+            && rule.Citations.Count > 0 && ReferenceEquals(value.Citation, rule.Citations[0])
+            ? encoded
+            : null;
+    }
+
+    private Encoded[] Encode()
+    {
+        var citation = Info<Citation>(_options);
+        var citations = Info<IReadOnlyList<Citation>>(_options);
+        var strings = Info<IReadOnlyList<string>>(_options);
+        return [.. RuleCatalogue.Rules.Select(rule => new Encoded(
+            JsonEncodedText.Encode(rule.Title, _options.Encoder),
+            rule.Citations.Count > 0 ? JsonSerializer.SerializeToUtf8Bytes(rule.Citations[0], citation) : [],
+            JsonSerializer.SerializeToUtf8Bytes(rule.Citations, citations),
+            JsonSerializer.SerializeToUtf8Bytes(rule.Interpretations, strings)))];
+    }
+
+    private sealed record Encoded(JsonEncodedText Title, byte[] Citation, byte[] Citations, byte[] Interpretations);
+}

@@ -10,6 +10,20 @@ public static class Program
     /// <param name="args">BenchmarkDotNet's command-line arguments.</param>
     public static void Main(string[] args)
     {
+        if (args is ["stages", "loop"])
+        {
+            // A steady load for a sampling profiler: evaluate the full profile for 20 seconds.
+            var evaluator = WorkPermitEvaluator.Create();
+            var profile = BenchmarkProfiles.Read(BenchmarkProfiles.Full);
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (20 * System.Diagnostics.Stopwatch.Frequency);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+                evaluator.Evaluate(profile);
+            }
+
+            return;
+        }
+
         if (args is ["stages", "types"])
         {
             AllocationSampler.Run();

@@ -51,6 +51,37 @@ public sealed class ProfileJsonTests
         Assert.Equal(("travel.arrivalDate", "invalid_date"), (error.Path, error.Code));
     }
 
+    [Fact]
+    public void Read_NamesAndValuesWrittenWithEscapes_AreReadAsTheirText()
+    {
+        var result = ProfileJson.Read("""{ "tr\u0061vel": { "arriv\u0061lDate": "2025\u002d04\u002d10", "mode": "\u0061ir" }, "person": { "citizen\u0073hips": ["F\u0052"] } }""");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(new DateOnly(2025, 4, 10), result.Profile!.Travel!.ArrivalDate);
+        Assert.Equal(TravelMode.Air, result.Profile.Travel.Mode);
+        Assert.Equal(["FR"], result.Profile.Person!.Citizenships!);
+    }
+
+    [Theory]
+    [InlineData("Air")]
+    [InlineData("AIR")]
+    [InlineData("air ")]
+    [InlineData("")]
+    public void Read_EnumNameInAnotherCase_IsUnknownValue(string mode)
+    {
+        var error = Single($$"""{ "travel": { "mode": "{{mode}}" } }""");
+        Assert.Equal(("travel.mode", "unknown_value"), (error.Path, error.Code));
+    }
+
+    [Fact]
+    public void Read_UnknownPropertiesIgnored_KnownFactsWithEscapedNamesStillChecked()
+    {
+        var result = ProfileJson.Read("""{ "travel": { "m\u006fde": "by_balloon", "colour": "red" } }""", UnknownPropertyHandling.Ignore);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("travel.mode", "unknown_value"), (error.Path, error.Code));
+    }
+
     [Theory]
     [InlineData("2025-06-15T17:30:00")]
     [InlineData("2025-06-15")]

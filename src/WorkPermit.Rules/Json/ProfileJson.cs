@@ -56,6 +56,19 @@ public static partial class ProfileJson
 {
     private static readonly Dictionary<string, FactDescriptor> ByPath = FactCatalog.All.ToDictionary(f => f.Path, StringComparer.Ordinal);
     private static readonly HashSet<string> Groups = FactCatalog.All.Where(f => f.Path.Contains('.', StringComparison.Ordinal)).Select(f => f.Path.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The facts of each group by property name, looked up by the name's characters so that a valid property
+    /// costs no string.</summary>
+    private static readonly Dictionary<string, Dictionary<string, FactDescriptor>.AlternateLookup<ReadOnlySpan<char>>> FactsByGroup =
+        FactCatalog.All.Where(f => f.Path.Contains('.', StringComparison.Ordinal))
+            .GroupBy(f => f.Path.Split('.')[0], StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.ToDictionary(f => f.Path[(g.Key.Length + 1)..], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+                StringComparer.Ordinal);
+
+    /// <summary>Each enumeration's JSON names in UTF-8, to test a value without reading it into a string.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, byte[][]> Utf8EnumNames = new();
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
     /// <summary>Gets every fact a profile can state, in the contract's order: its JSON path, vocabulary name, kind,
@@ -222,20 +235,71 @@ public static partial class ProfileJson
             return;
         }
 
+        var facts = FactsByGroup[group];
+        Span<char> name = stackalloc char[64];
         foreach (var property in value.EnumerateObject())
         {
-            var path = $"{group}.{property.Name}";
-            if (ByPath.TryGetValue(path, out var fact))
+            if (PlainName(property, name) is { } length && facts.TryGetValue(name[..length], out var fact))
             {
-                CheckValue(property.Value, fact, path, errors);
+                CheckValue(property.Value, fact, fact.Path, errors);
             }
             else if (unknownProperties == UnknownPropertyHandling.Reject)
             {
+                var path = $"{group}.{property.Name}";
+                if (ByPath.TryGetValue(path, out fact))
+                {
+                    CheckValue(property.Value, fact, path, errors);
+                    continue;
+                }
+
                 var known = FactCatalog.All.Where(f => f.Path.StartsWith(group + ".", StringComparison.Ordinal)).Select(f => f.Path[(group.Length + 1)..]);
                 var suggestion = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase) || Distance(k, property.Name) <= 2);
                 errors.Add(new(path, $"'{property.Name}' is not a fact of '{group}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"), "unknown_property"));
             }
+            else if (ByPath.TryGetValue($"{group}.{property.Name}", out fact))
+            {
+                CheckValue(property.Value, fact, fact.Path, errors);
+            }
         }
+    }
+
+    /// <summary>Copies a property's name into <paramref name="buffer"/> when it is plain ASCII written without escapes
+    /// (as every contract name is), giving its length; otherwise null, and the caller reads the name as a string.</summary>
+    private static int? PlainName(JsonProperty property, Span<char> buffer)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > buffer.Length)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b is >= 0x80 or (byte)'\\')
+            {
+                return null;
+            }
+
+            buffer[i] = (char)b;
+        }
+
+        return raw.Length;
+    }
+
+    /// <summary>Whether a JSON string is one of an enumeration's names.</summary>
+    private static bool IsEnumName(JsonElement value, Type enumType)
+    {
+        var names = Utf8EnumNames.GetOrAdd(enumType, static type => [.. Json.EnumNames.For(type).Select(n => System.Text.Encoding.UTF8.GetBytes(n))]);
+        foreach (var name in names)
+        {
+            if (value.ValueEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckValue(JsonElement value, FactDescriptor fact, string path, List<ProfileError> errors)
@@ -259,7 +323,7 @@ public static partial class ProfileJson
                 {
                     errors.Add(new(path, $"Must be one of {Allowed(fact)}, not {Describe(value)}.", "wrong_type"));
                 }
-                else if (!Json.EnumNames.TryParse(fact.EnumType!, value.GetString()!, out _))
+                else if (!IsEnumName(value, fact.EnumType!))
                 {
                     errors.Add(new(path, $"'{value.GetString()}' is not an allowed value; use one of {Allowed(fact)}.", "unknown_value"));
                 }
@@ -384,11 +448,28 @@ public static partial class ProfileJson
 
     private static void CheckDate(JsonElement value, string path, List<ProfileError> errors)
     {
-        if (value.ValueKind != JsonValueKind.String
-            || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (value.ValueKind != JsonValueKind.String || !IsDate(value))
         {
             errors.Add(new(path, $"Must be a date written yyyy-MM-dd, not {Describe(value)}.", "invalid_date"));
         }
+    }
+
+    /// <summary>Whether a JSON string is a date written yyyy-MM-dd (read without making a string when it is short).</summary>
+    private static bool IsDate(JsonElement value)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        Span<char> text = stackalloc char[10];
+        if (raw.Length != 12 || raw.Contains((byte)'\\'))
+        {
+            return DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            text[i] = (char)raw[i + 1];
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
     private static void CheckCountry(JsonElement value, string path, List<ProfileError> errors)

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace WorkPermit.Rules.Benchmarks;
 
 /// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*OneFact*'</c>, or with <c>stages</c> the
-/// breakdown of one evaluation by stage.</summary>
+/// breakdown of one evaluation by stage (<c>stages cold</c>: of a cold start; <c>stages types</c>: allocations by type).</summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
@@ -21,6 +21,12 @@ public static class Program
                 evaluator.Evaluate(profile);
             }
 
+            return;
+        }
+
+        if (args is ["stages", "cold"])
+        {
+            ColdStages.Run();
             return;
         }
 

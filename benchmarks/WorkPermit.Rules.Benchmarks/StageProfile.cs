@@ -139,3 +139,53 @@ internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListen
         }
     }
 }
+
+/// <summary>
+/// Where a cold start goes (<c>-- stages cold</c>, one fresh process): each step from nothing to the first report, with
+/// the time the JIT spent in it (<see cref="System.Runtime.JitInfo"/>). Run it several times; the first run after a
+/// build also pays for reading the files from disk.
+/// </summary>
+internal static class ColdStages
+{
+    public static void Run()
+    {
+        var clock = Stopwatch.StartNew();
+        var steps = new List<(string Name, double Ms, double JitMs)>();
+        var last = 0.0;
+        var lastJit = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+        void Step(string name)
+        {
+            var now = clock.Elapsed.TotalMilliseconds;
+            var jit = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
+            steps.Add((name, now - last, jit - lastJit));
+            last = now;
+            lastJit = jit;
+        }
+
+        var json = BenchmarkProfiles.Utf8(BenchmarkProfiles.PortOfEntry);
+        Step("profile bytes (benchmark's own resource)");
+        _ = ReferenceDataSet.Default;
+        Step("reference data (embedded lists)");
+        _ = RuleCatalogue.Rules.Count;
+        Step("rule catalogue (embedded passages)");
+        var evaluator = WorkPermitEvaluator.Create();
+        Step("evaluator (rule set fingerprint)");
+        _ = WorkPermitRuleSet.Factory;
+        Step("rule set compile");
+        var profile = ProfileJson.Read(json).Profile!;
+        Step("first profile JSON read");
+        var report = evaluator.Evaluate(profile);
+        Step("first evaluation");
+        _ = ReportJson.WriteUtf8(report);
+        Step("first report JSON write");
+        evaluator.Evaluate(profile);
+        Step("second evaluation");
+
+        foreach (var (name, ms, jit) in steps)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-42} {ms,8:F1} ms   (JIT {jit,6:F1} ms)"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  methods JIT-compiled: {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
+    }
+}

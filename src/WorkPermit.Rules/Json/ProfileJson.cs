@@ -118,7 +118,7 @@ public static partial class ProfileJson
                 return ProfileReadResult.Invalid(errors);
             }
 
-            var profile = document.RootElement.Deserialize(Json.WorkPermitJsonContext.Default.WorkPermitProfile)!;
+            var profile = Json.ProfileReader.Read(document.RootElement);
             var semantic = Validate(profile);
             return semantic.Count > 0 ? ProfileReadResult.Invalid(semantic) : ProfileReadResult.Valid(profile);
         }

@@ -15,6 +15,64 @@ internal static class BenchmarkProfiles
     /// <summary>A traveller applying at a port of entry (visa-exempt, LMIA-exempt offer).</summary>
     public const string PortOfEntry = "port-of-entry.json";
 
+    /// <summary>The port-of-entry profile built in C# (the same facts as <c>port-of-entry.json</c>), for measuring a
+    /// first report without reading any JSON.</summary>
+    /// <returns>The profile.</returns>
+    public static WorkPermitProfile PortOfEntryInCode() => new()
+    {
+        EvaluationDate = new DateOnly(2025, 4, 14),
+        Application = new ApplicationFacts
+        {
+            Channel = ApplicationChannel.PortOfEntry,
+            Form = ApplicationForm.PoeSameDay,
+            PermitType = PermitType.EmployerSpecificLmiaExempt,
+            Program = WorkPermit.Rules.Program.OtherImp,
+            SuperVisa = false,
+        },
+        StatusInCanada = new StatusInCanadaFacts { Location = Location.OutsideCanada },
+        Travel = new TravelFacts
+        {
+            TripType = TripType.ArrivingFromAbroad,
+            Mode = TravelMode.Air,
+            ArrivalDate = new DateOnly(2025, 4, 14),
+            PortOfEntry = "YVR",
+            PortOfEntryOffersBiometrics = true,
+            StartAndFinishAtSamePoe = true,
+            HeldCanadianVisaPast10Years = false,
+            ValidUsNonImmigrantVisa = false,
+            FlagpoleExemption = FlagpoleExemption.None,
+        },
+        Person = new PersonFacts
+        {
+            Citizenships = ["FR"],
+            PassportCountry = "FR",
+            UsLawfulPermanentResident = false,
+            SufficientFunds = true,
+            CriminalRecord = CriminalRecord.None,
+            SecurityConcern = ConcernStatus.None,
+            HealthConditionConcern = ConcernStatus.None,
+        },
+        Job = new JobFacts
+        {
+            HasJobOffer = true,
+            EmployerCompletedRequiredSteps = true,
+            OfferOfEmploymentNumberAvailable = true,
+            EmployerComplianceFeePaid = true,
+            InQuebec = false,
+            EmployerNonComplianceStatus = EmployerComplianceListStatus.NotListed,
+            EmployerRegularlyOffersSexualServices = false,
+            PublicHealthProtection = false,
+        },
+        Officer = new OfficerFacts
+        {
+            SatisfiedDepartureIntent = true,
+            DocumentsRequested = OfficerDocumentsRequest.None,
+            PoliceCertificateRequested = false,
+            MedicalExamRequested = false,
+        },
+        Medical = new MedicalFacts { IntendedStayMonths = 6 },
+    };
+
     /// <summary>Reads one profile's UTF-8 JSON.</summary>
     /// <param name="name">The file name.</param>
     /// <returns>The JSON bytes.</returns>

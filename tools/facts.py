@@ -50,7 +50,7 @@ FACTS = [
  ("ApplicationForm","application.form","application_form","enum:ApplicationForm","Which form or path are you using?"),
  ("ApplicationSubmittedDate","application.submittedDate","application_submitted_date","date","On what date was (or will) the application be submitted?"),
  ("ApplicationPermitType","application.permitType","permit_type","enum:PermitType","Which kind of work permit are you asking for?"),
- ("ApplicationProgram","application.program","program","enum:Program","Under which program or category are you applying?"),
+ ("ApplicationProgram","application.program","program","enum:WorkPermitProgram","Under which program or category are you applying?"),
  ("ApplicationOpenPermitCategoryEligible","application.openPermitCategoryEligible","owp_category_eligible","bool","Do you meet the criteria of an open work permit category?"),
  ("ApplicationSuperVisa","application.superVisa","applying_super_visa","bool","Is this a parent or grandparent Super Visa application?"),
  ("ApplicationStage","application.stage","application_stage","enum:ApplicationStage","What stage is the application at?"),

@@ -26,7 +26,7 @@ internal static class BenchmarkProfiles
             Channel = ApplicationChannel.PortOfEntry,
             Form = ApplicationForm.PoeSameDay,
             PermitType = PermitType.EmployerSpecificLmiaExempt,
-            Program = WorkPermit.Rules.Program.OtherImp,
+            Program = WorkPermitProgram.OtherImp,
             SuperVisa = false,
         },
         StatusInCanada = new StatusInCanadaFacts { Location = Location.OutsideCanada },

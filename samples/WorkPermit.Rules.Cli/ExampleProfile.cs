@@ -17,7 +17,7 @@ internal static class ExampleProfile
             Channel = ApplicationChannel.PortOfEntry,
             Form = ApplicationForm.PoeSameDay,
             PermitType = PermitType.EmployerSpecificLmiaExempt,
-            Program = Program.OtherImp,
+            Program = WorkPermitProgram.OtherImp,
             SuperVisa = false,
         },
 

@@ -121,7 +121,7 @@ public sealed class DatedBoundary
         list.Add(Make("POE-EXC-05", "POE-EXC-05", "travel.arrivalDate",
             "No PGWP at a port of entry from 2024-06-21: arrival on 2024-06-20, then 2024-06-21.",
             ["application.channel", "application.program"],
-            p => Gen.Constant((set(p, ("application.channel", ApplicationChannel.PortOfEntry), ("application.program", Program.Pgwp)),
+            p => Gen.Constant((set(p, ("application.channel", ApplicationChannel.PortOfEntry), ("application.program", WorkPermitProgram.Pgwp)),
                 (object)CatalogueDates.PgwpAtPortOfEntryEnded.AddDays(-1), (object)CatalogueDates.PgwpAtPortOfEntryEnded))));
 
         var notUs = g.Citizenship.Where(c => !c.Citizenships.Contains("US"));

@@ -284,13 +284,13 @@ public sealed class WorkPermitGenerators
                        select Set(profile, ("travel.arrivalDate", date), ("person.citizenships", citizenships), ("person.passportCountry", passport));
             case "POE-EXC-03":
                 return from citizenship in Citizenship.Where(c => !c.Citizenships.Contains("US"))
-                       select Set(profile, ("application.program", Program.Iec), ("person.citizenships", citizenship.Citizenships),
+                       select Set(profile, ("application.program", WorkPermitProgram.Iec), ("person.citizenships", citizenship.Citizenships),
                            ("person.passportCountry", citizenship.Passport), ("person.usLawfulPermanentResident", false));
             case "POE-EXC-04":
-                return Gen.Constant(Set(profile, ("application.program", Program.Sawp)));
+                return Gen.Constant(Set(profile, ("application.program", WorkPermitProgram.Sawp)));
             case "POE-EXC-05":
                 return from date in arrival is { } a5 && a5 >= CatalogueDates.PgwpAtPortOfEntryEnded ? Gen.Constant(a5) : Gen.Choose(0, 900).Select(d => CatalogueDates.PgwpAtPortOfEntryEnded.AddDays(d))
-                       select Set(profile, ("application.program", Program.Pgwp), ("travel.arrivalDate", date));
+                       select Set(profile, ("application.program", WorkPermitProgram.Pgwp), ("travel.arrivalDate", date));
             case "POE-EXC-06":
                 return from date in arrival is { } a6 && a6 >= CatalogueDates.FlagpolingEnded ? Gen.Constant(a6) : Gen.Choose(0, 900).Select(d => CatalogueDates.FlagpolingEnded.AddDays(d))
                        from trip in Gen.Elements(TripType.ReturningFromUs, TripType.ReturningFromSpm)
@@ -382,12 +382,12 @@ public sealed class WorkPermitGenerators
         from permit in Any<PermitType>()
         from program in permit == PermitType.Open
             ? Gen.Frequency(
-                (8, Gen.Elements(Program.Pgwp, Program.SpousalOwp, Program.BridgingOwp, Program.PrApplicantFamilyOwp, Program.RefugeeOwp,
-                    Program.TrpHolderOwp, Program.OtherOwpCategory, Program.Iec, Program.None)),
-                (1, Any<Program>()))
+                (8, Gen.Elements(WorkPermitProgram.Pgwp, WorkPermitProgram.SpousalOwp, WorkPermitProgram.BridgingOwp, WorkPermitProgram.PrApplicantFamilyOwp, WorkPermitProgram.RefugeeOwp,
+                    WorkPermitProgram.TrpHolderOwp, WorkPermitProgram.OtherOwpCategory, WorkPermitProgram.Iec, WorkPermitProgram.None)),
+                (1, Any<WorkPermitProgram>()))
             : Gen.Frequency(
-                (8, Gen.Elements(Program.TfwpRegular, Program.Sawp, Program.Iec, Program.Cusma, Program.OtherImp, Program.None)),
-                (1, Any<Program>()))
+                (8, Gen.Elements(WorkPermitProgram.TfwpRegular, WorkPermitProgram.Sawp, WorkPermitProgram.Iec, WorkPermitProgram.Cusma, WorkPermitProgram.OtherImp, WorkPermitProgram.None)),
+                (1, Any<WorkPermitProgram>()))
         from stage in Any<ApplicationStage>()
         from decision in stage switch
         {
@@ -683,5 +683,5 @@ public sealed class WorkPermitGenerators
 
     private sealed record ProfileContext(
         bool Complete, int Known, ApplicationChannel? Channel, Location Location, TemporaryStatus Status,
-        DateOnly Evaluation, DateOnly Submitted, DateOnly Arrival, PermitType Permit, Program Program, ApplicationStage Stage, Decision Decision);
+        DateOnly Evaluation, DateOnly Submitted, DateOnly Arrival, PermitType Permit, WorkPermitProgram Program, ApplicationStage Stage, Decision Decision);
 }

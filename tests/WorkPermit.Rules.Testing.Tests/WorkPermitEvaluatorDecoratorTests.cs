@@ -29,8 +29,8 @@ public sealed class WorkPermitEvaluatorDecoratorTests
     [Fact]
     public void NeverThrows_EvaluatorThrowsForSeasonalWorkers_Fails()
     {
-        var broken = Broken((profile, report) => profile.Application?.Program == Program.Sawp ? throw new InvalidOperationException("boom") : report);
-        var sawp = Generators.AnyProfile.Select(p => ProfileFacts.With(p, "application.program", Program.Sawp));
+        var broken = Broken((profile, report) => profile.Application?.Program == WorkPermitProgram.Sawp ? throw new InvalidOperationException("boom") : report);
+        var sawp = Generators.AnyProfile.Select(p => ProfileFacts.With(p, "application.program", WorkPermitProgram.Sawp));
 
         var result = FirstFailure(sawp, broken.NeverThrows);
 

@@ -50,7 +50,7 @@ public sealed class EvaluatorTests
     public void Evaluate_NoEvaluationDate_UsesTheInjectedClock()
     {
         var evaluator = WorkPermitEvaluator.Create(timeProvider: FixedTimeProvider.On(2024, 6, 20));
-        var report = evaluator.Evaluate(new WorkPermitProfile { Application = new ApplicationFacts { Channel = ApplicationChannel.PortOfEntry, Program = Program.Pgwp } });
+        var report = evaluator.Evaluate(new WorkPermitProfile { Application = new ApplicationFacts { Channel = ApplicationChannel.PortOfEntry, Program = WorkPermitProgram.Pgwp } });
 
         Assert.Equal(new DateOnly(2024, 6, 20), report.AsOf.Evaluation);
         Assert.Equal(new DateOnly(2024, 6, 20), report.AsOf.Arrival);

@@ -369,7 +369,7 @@ internal static partial class ProfileReader
         ApplicationForm? form = null;
         DateOnly? submittedDate = null;
         PermitType? permitType = null;
-        Program? program = null;
+        WorkPermitProgram? program = null;
         bool? openPermitCategoryEligible = null;
         bool? superVisa = null;
         ApplicationStage? stage = null;
@@ -401,7 +401,7 @@ internal static partial class ProfileReader
                     permitType = Enum<PermitType>(property.Value);
                     break;
                 case "program":
-                    program = Enum<Program>(property.Value);
+                    program = Enum<WorkPermitProgram>(property.Value);
                     break;
                 case "openPermitCategoryEligible":
                     openPermitCategoryEligible = Bool(property.Value);

@@ -303,8 +303,8 @@ public enum ApplicationForm
 }
 
 /// <summary>The program or category requested.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Program>))]
-public enum Program
+[JsonConverter(typeof(JsonStringEnumConverter<WorkPermitProgram>))]
+public enum WorkPermitProgram
 {
     /// <summary>Temporary Foreign Worker Program. JSON: <c>tfwp_regular</c>.</summary>
     [JsonStringEnumMemberName("tfwp_regular")]

@@ -301,7 +301,7 @@ internal static partial class FactCatalog
         new(FactId.ApplicationForm, "application.form", "application_form", FactKind.Enumeration, typeof(ApplicationForm), "Which form or path are you using?", false),
         new(FactId.ApplicationSubmittedDate, "application.submittedDate", "application_submitted_date", FactKind.Date, null, "On what date was (or will) the application be submitted?", false),
         new(FactId.ApplicationPermitType, "application.permitType", "permit_type", FactKind.Enumeration, typeof(PermitType), "Which kind of work permit are you asking for?", false),
-        new(FactId.ApplicationProgram, "application.program", "program", FactKind.Enumeration, typeof(Program), "Under which program or category are you applying?", false),
+        new(FactId.ApplicationProgram, "application.program", "program", FactKind.Enumeration, typeof(WorkPermitProgram), "Under which program or category are you applying?", false),
         new(FactId.ApplicationOpenPermitCategoryEligible, "application.openPermitCategoryEligible", "owp_category_eligible", FactKind.Boolean, null, "Do you meet the criteria of an open work permit category?", false),
         new(FactId.ApplicationSuperVisa, "application.superVisa", "applying_super_visa", FactKind.Boolean, null, "Is this a parent or grandparent Super Visa application?", false),
         new(FactId.ApplicationStage, "application.stage", "application_stage", FactKind.Enumeration, typeof(ApplicationStage), "What stage is the application at?", false),

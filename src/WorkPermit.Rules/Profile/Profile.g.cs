@@ -294,7 +294,7 @@ public sealed record ApplicationFacts
 
     /// <summary>Gets the fact <c>application.program</c>: program or category requested (POE exclusions, open permit categories).</summary>
     /// <value>The value, or <see langword="null"/> when unknown.</value>
-    public Program? Program { get; init; }
+    public WorkPermitProgram? Program { get; init; }
 
     /// <summary>Gets the fact <c>application.openPermitCategoryEligible</c>: meets the criteria of an open work permit category (OWP-01).</summary>
     /// <value>The value, or <see langword="null"/> when unknown.</value>

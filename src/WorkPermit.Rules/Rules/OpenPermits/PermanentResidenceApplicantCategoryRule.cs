@@ -26,7 +26,7 @@ internal sealed class PermanentResidenceApplicantCategoryRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, Program.BridgingOwp, Program.PrApplicantFamilyOwp);
+        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, WorkPermitProgram.BridgingOwp, WorkPermitProgram.PrApplicantFamilyOwp);
         return Finding.Of(RuleIds.Owp03, verdict, Reads, value: verdict.IsYes ? RuleIds.Owp03 : null);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class PostGraduationCategoryRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, Program.Pgwp);
+        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, WorkPermitProgram.Pgwp);
         return Finding.Of(RuleIds.Owp06, verdict, Reads, value: verdict.IsYes ? RuleIds.Owp06 : null);
     }
 }

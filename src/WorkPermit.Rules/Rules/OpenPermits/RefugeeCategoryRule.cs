@@ -26,7 +26,7 @@ internal sealed class RefugeeCategoryRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, Program.RefugeeOwp);
+        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, WorkPermitProgram.RefugeeOwp);
         return Finding.Of(RuleIds.Owp04, verdict, Reads, value: verdict.IsYes ? RuleIds.Owp04 : null);
     }
 }

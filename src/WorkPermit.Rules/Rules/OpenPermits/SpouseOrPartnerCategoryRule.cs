@@ -26,7 +26,7 @@ internal sealed class SpouseOrPartnerCategoryRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, Program.SpousalOwp);
+        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, WorkPermitProgram.SpousalOwp);
         return Finding.Of(RuleIds.Owp02, verdict, Reads, value: verdict.IsYes ? RuleIds.Owp02 : null);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class TemporaryResidentPermitHolderCategoryRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, Program.TrpHolderOwp);
+        var verdict = Is.In(c.Application.Program, FactId.ApplicationProgram, WorkPermitProgram.TrpHolderOwp);
         return Finding.Of(RuleIds.Owp05, verdict, Reads, value: verdict.IsYes ? RuleIds.Owp05 : null);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class IecNotUsExclusionRule : Rule
     internal static Finding Decide(EvaluationCase c)
     {
         var american = Travellers.UsCitizen(c) | Is.True(c.Person.UsLawfulPermanentResident, FactId.PersonUsLawfulPermanentResident);
-        var verdict = Is.Equal(c.Application.Program, Program.Iec, FactId.ApplicationProgram) & !american;
+        var verdict = Is.Equal(c.Application.Program, WorkPermitProgram.Iec, FactId.ApplicationProgram) & !american;
         return Finding.Of(RuleIds.PoeExc03, verdict, Reads, applicable: Scope.PortOfEntry(c));
     }
 }

@@ -26,7 +26,7 @@ internal sealed class PostGraduationPermitExclusionRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.Equal(c.Application.Program, Program.Pgwp, FactId.ApplicationProgram)
+        var verdict = Is.Equal(c.Application.Program, WorkPermitProgram.Pgwp, FactId.ApplicationProgram)
             & Verdict.Of(c.ArrivalDate >= PolicyDates.PgwpAtPortOfEntryEnded);
         return Finding.Of(RuleIds.PoeExc05, verdict, Reads | c.ArrivalDateFacts, applicable: Scope.PortOfEntry(c));
     }

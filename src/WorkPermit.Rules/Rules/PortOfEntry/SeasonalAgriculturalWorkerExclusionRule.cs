@@ -26,6 +26,6 @@ internal sealed class SeasonalAgriculturalWorkerExclusionRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        return Finding.Of(RuleIds.PoeExc04, Is.Equal(c.Application.Program, Program.Sawp, FactId.ApplicationProgram), Reads, applicable: Scope.PortOfEntry(c));
+        return Finding.Of(RuleIds.PoeExc04, Is.Equal(c.Application.Program, WorkPermitProgram.Sawp, FactId.ApplicationProgram), Reads, applicable: Scope.PortOfEntry(c));
     }
 }

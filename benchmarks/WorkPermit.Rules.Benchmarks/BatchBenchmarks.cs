@@ -88,63 +88,50 @@ public class BatchBenchmarks
 
     /// <summary>Evaluations per second: the inverse of the mean time per evaluation (the mean is per operation, and
     /// one operation is one evaluation thanks to OperationsPerInvoke).</summary>
-    private sealed class EvaluationsPerSecondColumn : IColumn
+    private sealed class EvaluationsPerSecondColumn() : TextColumn(
+        "EvaluationsPerSecond", "Evaluations/s", 0, "Evaluations per second across all cores (1 s / mean per evaluation)")
     {
-        public string Id => "EvaluationsPerSecond";
-
-        public string ColumnName => "Evaluations/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Evaluations per second across all cores (1 s / mean per evaluation)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0 ? (1e9 / mean.Value).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "NA";
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+        protected override string Value(Summary summary, BenchmarkCase benchmarkCase) =>
+            summary[benchmarkCase]?.ResultStatistics?.Mean is > 0 and var mean
+                ? (1e9 / mean).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+                : "NA";
     }
 
     /// <summary>The managed heap before the batches and the largest seen during them.</summary>
-    private sealed class HeapColumn : IColumn
+    private sealed class HeapColumn() : TextColumn(
+        "MaxHeap", "Heap before / max", 1, "Managed heap after setup, and the largest sampled while batches ran (MB)")
     {
-        public string Id => "MaxHeap";
+        protected override string Value(Summary summary, BenchmarkCase benchmarkCase) =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{HeapBeforeBytes / 1048576.0:F1} MB / {MaxHeapBytes / 1048576.0:F1} MB");
+    }
 
-        public string ColumnName => "Heap before / max";
+    /// <summary>A custom column whose value is computed from the summary.</summary>
+    private abstract class TextColumn(string id, string name, int priority, string legend) : IColumn
+    {
+        public string Id => id;
+
+        public string ColumnName => name;
 
         public bool AlwaysShow => true;
 
         public ColumnCategory Category => ColumnCategory.Custom;
 
-        public int PriorityInCategory => 1;
+        public int PriorityInCategory => priority;
 
         public bool IsNumeric => false;
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "Managed heap after setup, and the largest sampled while batches ran (MB)";
+        public string Legend => legend;
 
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => Value(summary, benchmarkCase);
 
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{HeapBeforeBytes / 1048576.0:F1} MB / {MaxHeapBytes / 1048576.0:F1} MB");
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => Value(summary, benchmarkCase);
 
         public bool IsAvailable(Summary summary) => true;
 
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        protected abstract string Value(Summary summary, BenchmarkCase benchmarkCase);
     }
 }

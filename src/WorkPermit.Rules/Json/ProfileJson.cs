@@ -239,52 +239,18 @@ public static partial class ProfileJson
         Span<char> name = stackalloc char[64];
         foreach (var property in value.EnumerateObject())
         {
-            if (PlainName(property, name) is { } length && facts.TryGetValue(name[..length], out var fact))
+            if (facts.TryGetValue(Json.ProfileReader.Name(property, name), out var fact))
             {
                 CheckValue(property.Value, fact, fact.Path, errors);
             }
             else if (unknownProperties == UnknownPropertyHandling.Reject)
             {
                 var path = $"{group}.{property.Name}";
-                if (ByPath.TryGetValue(path, out fact))
-                {
-                    CheckValue(property.Value, fact, path, errors);
-                    continue;
-                }
-
                 var known = FactCatalog.All.Where(f => f.Path.StartsWith(group + ".", StringComparison.Ordinal)).Select(f => f.Path[(group.Length + 1)..]);
                 var suggestion = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase) || Distance(k, property.Name) <= 2);
                 errors.Add(new(path, $"'{property.Name}' is not a fact of '{group}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"), "unknown_property"));
             }
-            else if (ByPath.TryGetValue($"{group}.{property.Name}", out fact))
-            {
-                CheckValue(property.Value, fact, fact.Path, errors);
-            }
         }
-    }
-
-    /// <summary>Copies a property's name into <paramref name="buffer"/> when it is plain ASCII written without escapes
-    /// (as every contract name is), giving its length; otherwise null, and the caller reads the name as a string.</summary>
-    private static int? PlainName(JsonProperty property, Span<char> buffer)
-    {
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length > buffer.Length)
-        {
-            return null;
-        }
-
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var b = raw[i];
-            if (b is >= 0x80 or (byte)'\\')
-            {
-                return null;
-            }
-
-            buffer[i] = (char)b;
-        }
-
-        return raw.Length;
     }
 
     /// <summary>Whether a JSON string is one of an enumeration's names.</summary>

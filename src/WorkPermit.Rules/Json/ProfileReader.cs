@@ -15,7 +15,7 @@ internal static partial class ProfileReader
 {
     /// <summary>The property's name: its characters in <paramref name="buffer"/> when plain ASCII without escapes,
     /// otherwise the decoded name.</summary>
-    private static ReadOnlySpan<char> Name(JsonProperty property, Span<char> buffer)
+    internal static ReadOnlySpan<char> Name(JsonProperty property, Span<char> buffer)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         if (raw.Length > buffer.Length)

@@ -313,7 +313,17 @@ internal sealed class Session : ISession, IEventProvider
             }
         }
 
-        matches.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        // Results come in insertion order. The identity map usually enumerates in that order already (it does until a
+        // fact is removed), so the sort is skipped when it would change nothing.
+        for (var i = 1; i < matches.Count; i++)
+        {
+            if (matches[i - 1].Sequence > matches[i].Sequence)
+            {
+                matches.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+                break;
+            }
+        }
+
         var result = new TFact[matches.Count];
         for (var i = 0; i < result.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 
@@ -159,8 +160,8 @@ public static class RuleCatalogue
             });
         }
 
-        var byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var order = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var byId = rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        var order = rules.Select((r, i) => (r.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return new Loaded(rules, byId, order, interpretations, raw);
     }
 

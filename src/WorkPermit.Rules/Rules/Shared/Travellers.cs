@@ -112,12 +112,14 @@ internal static class Travellers
             : (null, all, null);
     }
 
-    /// <summary>Whether the person is a US citizen: listed among the citizenships, or travelling on a US passport.</summary>
+    /// <summary>Whether the person is a US citizen: listed among the citizenships when they are given (POE-EXC-03 reads
+    /// 'US' IN citizenships; an explicit answer wins over an inference, LIB-25); when they are not given, a US passport
+    /// shows US citizenship (LIB-06).</summary>
     public static Verdict UsCitizen(EvaluationCase c)
     {
         if (c.Person.Citizenships is { } citizenships)
         {
-            return Verdict.Of(citizenships.Contains(UnitedStates, StringComparer.Ordinal) || c.Person.PassportCountry == UnitedStates);
+            return Verdict.Of(citizenships.Contains(UnitedStates, StringComparer.Ordinal));
         }
 
         return c.Person.PassportCountry switch

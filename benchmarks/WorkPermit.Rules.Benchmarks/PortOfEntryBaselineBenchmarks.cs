@@ -1,0 +1,150 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using WorkPermit.Rules.Baseline;
+
+namespace WorkPermit.Rules.Benchmarks;
+
+/// <summary>
+/// The engine's overhead on the port-of-entry determination (issue 6): the plain C# baseline
+/// (<see cref="PortOfEntryBaseline.Determine(WorkPermitProfile)"/>, POE-01 to POE-07 written directly as code) beside the
+/// full evaluation a user runs (<see cref="IWorkPermitEvaluator.Evaluate(WorkPermitProfile)"/> on the shared compiled rule
+/// set), on the same port-of-entry profiles. The baseline is the Ratio column's 1.00, so the engine's row reads as its
+/// overhead (target: at most 3).
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class PortOfEntryBaselineBenchmarks
+{
+    private IWorkPermitEvaluator _evaluator = null!;
+    private PortOfEntryBaseline _baseline = null!;
+    private WorkPermitProfile _profile = null!;
+
+    /// <summary>Gets or sets the profile evaluated: a visa-exempt traveller who may apply (the benchmarks' port-of-entry
+    /// profile), a worker flagpoling after it ended, a Mexican flying in after Mexico moved to the conditional-eTA list,
+    /// and a sparse profile whose passport and citizenships are unknown (every passport kind tried, LIB-27).</summary>
+    [Params("visa-exempt", "flagpoling", "conditional-eta", "sparse")]
+    public string Profile { get; set; } = "visa-exempt";
+
+    /// <summary>Builds the evaluator (compiling the rule set) and the baseline over the same reference data, picks the
+    /// profile and checks that both implementations give the expected determination.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _evaluator = WorkPermitEvaluator.Create();
+        _baseline = new PortOfEntryBaseline(_evaluator.ReferenceData);
+        _profile = Profile switch
+        {
+            "visa-exempt" => BenchmarkProfiles.Read(BenchmarkProfiles.PortOfEntry),
+            "flagpoling" => Flagpoling,
+            "conditional-eta" => ConditionalEta,
+            "sparse" => Sparse,
+            _ => throw new InvalidOperationException($"No benchmark profile '{Profile}'."),
+        };
+
+        var (outcome, exclusions, possible, route) = Profile switch
+        {
+            "visa-exempt" => (Tri.Yes, PortOfEntryExclusions.None, PortOfEntryExclusions.None, (PermitRoute?)PermitRoute.SameDayPoeApplication),
+            "flagpoling" => (Tri.No, PortOfEntryExclusions.Flagpoling, PortOfEntryExclusions.None, PermitRoute.ApplyOnlineFromInsideCanada),
+            "conditional-eta" => (Tri.No, PortOfEntryExclusions.ConditionalEtaCitizen, PortOfEntryExclusions.None, PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi),
+            _ => (Tri.Unknown, PortOfEntryExclusions.None,
+                PortOfEntryExclusions.NeedsVisitorVisa | PortOfEntryExclusions.ConditionalEtaCitizen | PortOfEntryExclusions.IecNotUsCitizenOrResident
+                | PortOfEntryExclusions.SeasonalAgriculturalWorker | PortOfEntryExclusions.PostGraduationWorkPermit, (PermitRoute?)null),
+        };
+
+        var baseline = Baseline();
+        BenchmarkProfiles.Expect($"the baseline's outcome for '{Profile}' is {outcome}", baseline.Outcome == outcome);
+        BenchmarkProfiles.Expect($"the baseline's exclusions for '{Profile}' are [{string.Join(", ", PortOfEntryDetermination.RuleIds(exclusions))}]", baseline.Exclusions == exclusions);
+        BenchmarkProfiles.Expect($"the baseline's possible exclusions for '{Profile}' are [{string.Join(", ", PortOfEntryDetermination.RuleIds(possible))}]", baseline.PossibleExclusions == possible);
+        BenchmarkProfiles.Expect($"the baseline's route for '{Profile}' is {route}", baseline.Route == route);
+
+        var report = Engine();
+        var port = report.PortOfEntry;
+        BenchmarkProfiles.Expect($"the engine's outcome for '{Profile}' is {outcome}", port?.Outcome == outcome);
+        BenchmarkProfiles.Expect($"the engine's exclusions for '{Profile}' are the baseline's",
+            port is not null && port.Exclusions.SequenceEqual(PortOfEntryDetermination.RuleIds(exclusions)));
+        BenchmarkProfiles.Expect($"the engine's possible exclusions for '{Profile}' are the baseline's",
+            port is not null && port.PossibleExclusions.SequenceEqual(PortOfEntryDetermination.RuleIds(possible)));
+        BenchmarkProfiles.Expect($"the engine's eTA status for '{Profile}' is the baseline's", port?.EtaEligibility == baseline.EtaEligibility);
+        BenchmarkProfiles.Expect($"the engine's route for '{Profile}' is {route}", report.Route == route);
+    }
+
+    /// <summary>The port-of-entry determination written directly in C#.</summary>
+    /// <returns>The determination.</returns>
+    [Benchmark(Baseline = true)]
+    public PortOfEntryDetermination Baseline() => _baseline.Determine(_profile);
+
+    /// <summary>The engine's full evaluation of the same profile, as a user runs it.</summary>
+    /// <returns>The report.</returns>
+    [Benchmark]
+    public WorkPermitReport Engine() => _evaluator.Evaluate(_profile);
+
+    // A worker in Canada back from the United States by land for immigration services after flagpoling ended (POE-EXC-06).
+    private static WorkPermitProfile Flagpoling => new()
+    {
+        EvaluationDate = new DateOnly(2025, 3, 3),
+        Application = new ApplicationFacts
+        {
+            Channel = ApplicationChannel.PortOfEntry,
+            Form = ApplicationForm.PoeSameDay,
+            PermitType = PermitType.EmployerSpecificLmiaRequired,
+            Program = WorkPermitProgram.TfwpRegular,
+        },
+        StatusInCanada = new StatusInCanadaFacts { Location = Location.InCanada, Status = TemporaryStatus.Worker, HoldsValidWorkPermit = true },
+        Travel = new TravelFacts
+        {
+            Mode = TravelMode.Land,
+            ArrivalDate = new DateOnly(2025, 3, 3),
+            TripType = TripType.ReturningFromUs,
+            TripPurposeImmigrationServicesOnReturn = true,
+            FlagpoleExemption = FlagpoleExemption.None,
+        },
+        Person = new PersonFacts { Citizenships = ["GB"], PassportCountry = "GB", UsLawfulPermanentResident = false },
+        Job = new JobFacts { EmployerCompletedRequiredSteps = true, LmiaStatus = LmiaStatus.PositiveIssued },
+    };
+
+    // A Mexican flying in on 2024-09-02, with a US visa: the eTA conditions are met, but RD-02 citizens are excluded (POE-EXC-02).
+    private static WorkPermitProfile ConditionalEta => new()
+    {
+        EvaluationDate = new DateOnly(2024, 9, 2),
+        Application = new ApplicationFacts
+        {
+            Channel = ApplicationChannel.PortOfEntry,
+            Form = ApplicationForm.PoeSameDay,
+            PermitType = PermitType.EmployerSpecificLmiaExempt,
+            Program = WorkPermitProgram.Cusma,
+        },
+        StatusInCanada = new StatusInCanadaFacts { Location = Location.OutsideCanada, Status = TemporaryStatus.NotInCanada },
+        Travel = new TravelFacts
+        {
+            Mode = TravelMode.Air,
+            ArrivalDate = new DateOnly(2024, 9, 2),
+            TripType = TripType.ArrivingFromAbroad,
+            TripPurposeImmigrationServicesOnReturn = false,
+            FlagpoleExemption = FlagpoleExemption.None,
+            HeldCanadianVisaPast10Years = false,
+            ValidUsNonImmigrantVisa = true,
+        },
+        Person = new PersonFacts { Citizenships = ["MX"], PassportCountry = "MX", UsLawfulPermanentResident = false },
+        Job = new JobFacts { EmployerCompletedRequiredSteps = true, OfferOfEmploymentNumberAvailable = true, EmployerComplianceFeePaid = true },
+    };
+
+    // The start of an interview at the border: the channel, the arrival and the travel mode, nothing about the person.
+    private static WorkPermitProfile Sparse => new()
+    {
+        EvaluationDate = new DateOnly(2025, 6, 2),
+        Application = new ApplicationFacts { Channel = ApplicationChannel.PortOfEntry },
+        Travel = new TravelFacts { Mode = TravelMode.Air, ArrivalDate = new DateOnly(2025, 6, 2), TripType = TripType.ArrivingFromAbroad },
+    };
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(15).WithId("Warm"));
+            AddColumn(StatisticColumn.Median);
+        }
+    }
+}

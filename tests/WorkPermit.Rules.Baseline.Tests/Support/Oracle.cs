@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text;
+using WorkPermit.Rules.Testing;
+using Xunit.Abstractions;
+
+namespace WorkPermit.Rules.Baseline.Tests.Support;
+
+/// <summary>A clock stopped at a given instant (the registry has no FakeTimeProvider).</summary>
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public static FixedTimeProvider On(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero));
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
+
+/// <summary>
+/// The two implementations side by side: the library's evaluator and the plain C# baseline, on the same reference data
+/// and the same stopped clock, so that profiles without dates get the same as-of dates in both.
+/// </summary>
+public sealed class Oracle
+{
+    public Oracle(IWorkPermitEvaluator engine)
+    {
+        Engine = engine;
+        Baseline = new PortOfEntryBaseline(engine.ReferenceData, Clock);
+        Generators = new WorkPermitGenerators(engine.ReferenceData);
+    }
+
+    public static TimeProvider Clock { get; } = FixedTimeProvider.On(2025, 11, 21);
+
+    /// <summary>The library's default configuration (the embedded reference data).</summary>
+    public static Oracle Default { get; } = new(WorkPermitEvaluator.Create(timeProvider: Clock));
+
+    public IWorkPermitEvaluator Engine { get; }
+
+    public PortOfEntryBaseline Baseline { get; }
+
+    public WorkPermitGenerators Generators { get; }
+
+    /// <summary>The engine's port-of-entry determination, read from its report in the baseline's shape.</summary>
+    public static PortOfEntryDetermination FromReport(WorkPermitProfile profile, WorkPermitReport report)
+    {
+        if (report.PortOfEntry is not { } port)
+        {
+            return new PortOfEntryDetermination { Applies = Tri.No, Route = report.Route };
+        }
+
+        var exclusions = PortOfEntryExclusions.None;
+        foreach (var id in port.Exclusions)
+        {
+            exclusions |= PortOfEntryDetermination.Flag(id);
+        }
+
+        var possible = PortOfEntryExclusions.None;
+        foreach (var id in port.PossibleExclusions)
+        {
+            possible |= PortOfEntryDetermination.Flag(id);
+        }
+
+        return new PortOfEntryDetermination(
+            profile.Application?.Channel is null ? Tri.Unknown : Tri.Yes,
+            port.Outcome,
+            port.Requirements["POE-01"],
+            port.Requirements["POE-02"],
+            port.Requirements["POE-03"],
+            exclusions,
+            possible,
+            port.EtaEligibility,
+            report.Route);
+    }
+
+    /// <summary>Runs both implementations; null when they agree, else a message with the profile as JSON, both results
+    /// and every field that differs.</summary>
+    public string? Disagreement(WorkPermitProfile profile)
+    {
+        var engine = FromReport(profile, Engine.Evaluate(profile));
+        var baseline = Baseline.Determine(profile);
+        if (engine == baseline)
+        {
+            return null;
+        }
+
+        var message = new StringBuilder();
+        message.AppendLine("The engine and the baseline disagree on the port-of-entry determination.");
+        Field(message, "portOfEntry (section)", engine.Applies == Tri.No ? "absent" : "present", baseline.Applies == Tri.No ? "absent" : "present");
+        Field(message, "portOfEntry.outcome", engine.Outcome, baseline.Outcome);
+        Field(message, "portOfEntry.requirements.POE-01", engine.VisaExempt, baseline.VisaExempt);
+        Field(message, "portOfEntry.requirements.POE-02", engine.Eta, baseline.Eta);
+        Field(message, "portOfEntry.requirements.POE-03", engine.TypeRequirements, baseline.TypeRequirements);
+        Field(message, "portOfEntry.exclusions", Ids(engine.Exclusions), Ids(baseline.Exclusions));
+        Field(message, "portOfEntry.possibleExclusions", Ids(engine.PossibleExclusions), Ids(baseline.PossibleExclusions));
+        Field(message, "portOfEntry.etaEligibility", engine.EtaEligibility, baseline.EtaEligibility);
+        Field(message, "route", engine.Route?.ToString() ?? "null", baseline.Route?.ToString() ?? "null");
+        message.AppendLine("Engine:   " + engine);
+        message.AppendLine("Baseline: " + baseline);
+        message.AppendLine("Profile (save as a case file's \"profile\"):");
+        message.AppendLine(ProfileJson.Write(profile, indented: true));
+        return message.ToString();
+
+        static string Ids(PortOfEntryExclusions set) => "[" + string.Join(", ", PortOfEntryDetermination.RuleIds(set)) + "]";
+
+        static void Field<T>(StringBuilder message, string path, T engine, T baseline)
+        {
+            if (!EqualityComparer<T>.Default.Equals(engine, baseline))
+            {
+                message.AppendLine($"  {path}: engine {engine}, baseline {baseline}");
+            }
+        }
+    }
+
+    /// <summary>Checks that both implementations agree on <paramref name="count"/> generated values, each giving one or
+    /// more profiles. On a disagreement, FsCheck shrinks the value and the test fails with the shrunk counterexample's
+    /// profile as JSON and both results. Returns the number of profiles compared.</summary>
+    public int Check<T>(ITestOutputHelper output, string name, Arbitrary<T> values, int count, Func<T, IEnumerable<WorkPermitProfile>> profiles)
+    {
+        var compared = 0;
+        string? lastDisagreement = null;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var config = Config.QuickThrowOnFailure.WithMaxTest(count).WithQuietOnSuccess(true);
+            FsCheck.Check.One(config, Prop.ForAll(values, value =>
+            {
+                foreach (var profile in profiles(value))
+                {
+                    Interlocked.Increment(ref compared);
+                    if (Disagreement(profile) is { } disagreement)
+                    {
+                        // The last disagreement seen is the shrunk counterexample: shrinking ends on the smallest failing value.
+                        lastDisagreement = disagreement;
+                        throw new InvalidOperationException(disagreement);
+                    }
+                }
+            }));
+        }
+        catch (Exception ex) when (lastDisagreement is not null)
+        {
+            // FsCheck's own report repeats the profiles as C# records; its first lines (tests run, shrinks, seed) suffice.
+            var summary = string.Join(Environment.NewLine, ex.Message.Split('\n').TakeWhile(line => !line.StartsWith("Original:", StringComparison.Ordinal)));
+            Assert.Fail($"{name}: {lastDisagreement}FsCheck: {summary}");
+        }
+
+        output.WriteLine($"{name}: {compared} profiles agreed ({clock.ElapsedMilliseconds} ms)");
+        return compared;
+    }
+}

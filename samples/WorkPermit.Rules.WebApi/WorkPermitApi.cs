@@ -41,11 +41,24 @@ internal static class WorkPermitApi
         }
 
         // 3. The library reads the JSON (its reader caps the nesting depth) and lists every problem by path, or
-        //    evaluates the profile. Problems are a 400; the report is written exactly as the contract gives it.
+        //    evaluates the profile. Problems are a 400; the report is written exactly as the contract gives it,
+        //    straight into the response (a report is about 90 KB of JSON: as one array it would land on the large
+        //    object heap on every request).
         var result = evaluator.Evaluate(body);
         return result.Report is { } report
-            ? Results.Bytes(ReportJson.WriteUtf8(report), "application/json")
+            ? new ReportResult(report)
             : WebApiProblems.InvalidProfile(result.Errors);
+    }
+
+    /// <summary>Writes a report's JSON into the response body's pipe.</summary>
+    private sealed class ReportResult(WorkPermitReport report) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json";
+            ReportJson.WriteUtf8(report, httpContext.Response.BodyWriter);
+            await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
     }
 
     /// <summary><c>GET /v1/rules</c>: every catalogue rule, in catalogue order, with its quoted passages.</summary>

@@ -304,7 +304,7 @@ internal sealed class Session : ISession, IEventProvider
 
     public IQueryable<TFact> Query<TFact>()
     {
-        var matches = new List<Fact>();
+        var matches = new List<Fact>(_facts.Count);
         foreach (var fact in _facts.Values)
         {
             if (fact.Object is TFact)

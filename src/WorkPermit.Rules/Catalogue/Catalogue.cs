@@ -77,6 +77,9 @@ public sealed record CatalogueRule
     /// <summary>Gets the interpretations (AMB-xx) that concern the rule.</summary>
     /// <value>The interpretation IDs.</value>
     public required IReadOnlyList<string> Interpretations { get; init; }
+
+    /// <summary>Gets the rule's position in the catalogue (0-based).</summary>
+    internal int Order { get; init; }
 }
 
 /// <summary>An interpretation the catalogue chose where the sources are ambiguous.</summary>
@@ -146,6 +149,7 @@ public static class RuleCatalogue
             var id = rule.GetProperty("id").GetString()!;
             rules.Add(new CatalogueRule
             {
+                Order = rules.Count,
                 Id = id,
                 Title = rule.GetProperty("title").GetString()!,
                 Statement = rule.GetProperty("statement").GetString()!,

@@ -10,22 +10,26 @@ internal sealed class Finding : IEquatable<Finding>
 {
     private static readonly string[] NoItems = [];
 
+    /// <summary>What few findings carry (documents, actions, conditions, a note): kept apart so that the many findings
+    /// without them stay small.</summary>
+    private readonly Extras? _extras;
+
     private Finding(string ruleId, Verdict verdict, FactSet reads, object? value, IReadOnlyList<string>? documents,
         IReadOnlyList<string>? actions, IReadOnlyList<string>? conditions, string? note, Tri applicable)
     {
-        RuleId = ruleId;
         Rule = RuleCatalogue.Get(ruleId);
         Verdict = verdict;
         Reads = reads | verdict.Missing;
         Value = value;
-        Documents = documents ?? NoItems;
-        Actions = actions ?? NoItems;
-        Conditions = conditions ?? NoItems;
-        Note = note;
+        if (documents is { Count: > 0 } || actions is { Count: > 0 } || conditions is { Count: > 0 } || note is not null)
+        {
+            _extras = new Extras(documents ?? NoItems, actions ?? NoItems, conditions ?? NoItems, note);
+        }
+
         Applicable = applicable;
     }
 
-    public string RuleId { get; }
+    public string RuleId => Rule.Id;
 
     public CatalogueRule Rule { get; }
 
@@ -48,19 +52,19 @@ internal sealed class Finding : IEquatable<Finding>
     public object? Value { get; }
 
     /// <summary>Documents the finding adds to the report (only when they are needed).</summary>
-    public IReadOnlyList<string> Documents { get; }
+    public IReadOnlyList<string> Documents => _extras?.Documents ?? NoItems;
 
     /// <summary>Actions the finding adds to the report.</summary>
-    public IReadOnlyList<string> Actions { get; }
+    public IReadOnlyList<string> Actions => _extras?.Actions ?? NoItems;
 
     /// <summary>Conditions the finding names (the failed interim authorization conditions of AFT-15).</summary>
-    public IReadOnlyList<string> Conditions { get; }
+    public IReadOnlyList<string> Conditions => _extras?.Conditions ?? NoItems;
 
     /// <summary>Whether the rule's scope (channel, permit type) covers the profile: rules out of scope are left out of the report's findings.</summary>
     public Tri Applicable { get; }
 
     /// <summary>How the rule inferred a fact from another, when it did.</summary>
-    public string? Note { get; }
+    public string? Note => _extras?.Note;
 
     public static Finding Of(string ruleId, Verdict verdict, FactSet reads, object? value = null, IReadOnlyList<string>? documents = null,
         IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes) =>
@@ -73,4 +77,6 @@ internal sealed class Finding : IEquatable<Finding>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(RuleId);
 
     public override string ToString() => $"{RuleId}: {Verdict}";
+
+    private sealed record Extras(IReadOnlyList<string> Documents, IReadOnlyList<string> Actions, IReadOnlyList<string> Conditions, string? Note);
 }

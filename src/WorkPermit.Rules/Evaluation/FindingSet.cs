@@ -10,7 +10,9 @@ internal sealed class FindingSet
         _byOrder = new Finding?[RuleCatalogue.Rules.Count];
         foreach (var finding in findings)
         {
-            _byOrder[RuleCatalogue.OrderOf(finding.RuleId)] = finding;
+            ref var slot = ref _byOrder[finding.Rule.Order];
+            Count += slot is null ? 1 : 0;
+            slot = finding;
         }
     }
 
@@ -29,5 +31,5 @@ internal sealed class FindingSet
         }
     }
 
-    public int Count => _byOrder.Count(f => f is not null);
+    public int Count { get; }
 }

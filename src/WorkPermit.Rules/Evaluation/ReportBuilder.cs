@@ -17,9 +17,14 @@ internal static class ReportBuilder
     private static readonly string[] OpenPermitCategories = [RuleIds.Owp02, RuleIds.Owp03, RuleIds.Owp04, RuleIds.Owp05, RuleIds.Owp06];
     private static readonly string[] NoIds = [];
 
+    [ThreadStatic]
+    private static List<ReportOutcome>? t_outcomes;
+
     public static WorkPermitReport Build(EvaluationCase c, FindingSet f, RuleSetInfo ruleSet)
     {
-        var outcomes = new List<ReportOutcome>(40);
+        // The outcomes are only read while the report is built (for its questions), so each thread reuses one list.
+        var outcomes = t_outcomes ??= new List<ReportOutcome>(48);
+        outcomes.Clear();
 
         // General requirements (GEN-01).
         var gen01 = f[RuleIds.Gen01];

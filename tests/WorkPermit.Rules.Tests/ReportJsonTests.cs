@@ -82,6 +82,21 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
+    public void Write_FindingCopiedWithAnotherOutcome_WritesTheNewOutcome()
+    {
+        var report = Report(CaseFiles.All()[0]);
+        _ = ReportJson.Write(report);
+        var original = report.Findings[0];
+        var changed = original with { Outcome = original.Outcome == Tri.Yes ? Tri.No : Tri.Yes, Note = "changed" };
+        var edited = report with { Findings = [changed, .. report.Findings.Skip(1)] };
+
+        var json = ReportJson.Write(edited);
+
+        Assert.Equal(JsonSerializer.Serialize(edited, Plain.GetTypeInfo(typeof(WorkPermitReport))), json);
+        Assert.Equal(ReportJson.Write(report), ReportJson.Write(report));
+    }
+
+    [Fact]
     public void Evaluate_SameProfileTwice_SharesEqualFindingsAndTheirJson()
     {
         var profile = ProfileJson.Read(CaseFiles.Load(CaseFiles.All()[0]).Profile.ToJsonString()).Profile!;

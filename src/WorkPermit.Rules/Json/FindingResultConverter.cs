@@ -31,6 +31,10 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
     private readonly JsonSerializerOptions _options;
     private readonly Lazy<Encoded[]> _encoded;
 
+    /// <summary>The whole JSON of findings already written. Finding results are immutable and most are shared by every
+    /// report with the same finding, so a finding written once is copied from here afterwards.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<FindingResult, byte[]> _written = new();
+
     /// <summary>Initializes a new instance of the <see cref="FindingResultConverter"/> class.</summary>
     /// <param name="options">The options whose encoder and metadata the catalogue text is encoded with (the options
     /// this converter is added to).</param>
@@ -46,6 +50,31 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
     public override void Write(Utf8JsonWriter writer, FindingResult value, JsonSerializerOptions options)
     {
         var encoded = Catalogued(value, writer);
+        if (encoded is not null && value.Read is Evaluation.FactPathList && value.Missing is Evaluation.FactPathList)
+        {
+            // Every part of this finding is immutable (catalogue text, the library's own path lists, strings), so its
+            // JSON never changes: encode it once and copy it.
+            if (!_written.TryGetValue(value, out var json))
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+                using (var own = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = writer.Options.Encoder, SkipValidation = true }))
+                {
+                    WriteObject(own, value, encoded, options);
+                }
+
+                json = buffer.WrittenSpan.ToArray();
+                _written.AddOrUpdate(value, json);
+            }
+
+            writer.WriteRawValue(json, skipInputValidation: true);
+            return;
+        }
+
+        WriteObject(writer, value, encoded, options);
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, FindingResult value, Encoded? encoded, JsonSerializerOptions options)
+    {
         writer.WriteStartObject();
         writer.WriteString(RuleIdName, value.RuleId);
         if (encoded is not null)

@@ -9,6 +9,18 @@ public sealed class ReferenceDataTests
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public void Build_WithoutOverrides_ReusesTheEmbeddedLists_WithOverrides_BuildsAnotherSet()
+    {
+        Assert.Same(ReferenceDataSet.Default, ReferenceDataSet.Build(new ReferenceDataOptions()));
+
+        var removed = ReferenceDataSet.Build(new ReferenceDataOptions().Remove("RD-01", "FR"));
+
+        Assert.NotSame(ReferenceDataSet.Default, removed);
+        Assert.NotEqual(ReferenceDataSet.Default.Fingerprint, removed.Fingerprint);
+        Assert.Equal(Tri.Yes, ReferenceDataSet.Default.Lists["RD-01"].Contains("FR", new DateOnly(2025, 1, 1)));
+    }
+
+    [Fact]
     public void Default_HasEveryList()
     {
         Assert.Equal(ReferenceDataSet.ListIds, Default.Lists.Keys.Order(StringComparer.Ordinal));

@@ -73,12 +73,29 @@ public sealed class ReferenceDataSet
             }
         }
 
-        var kinds = starts.Select(date => ordered
-                .GroupBy(code => (code == "US", visaExempt.Contains(code, date), conditionalEta.Contains(code, date)))
-                .Select(kind => kind.First())
-                .ToArray())
-            .ToArray();
-        return (starts.ToArray(), kinds);
+        // For each span, the first code of each kind: a kind is (US or not, RD-01 answer, RD-02 answer), 2 x 3 x 3.
+        var kinds = new string[starts.Count][];
+        var span = 0;
+        var seen = new bool[18];
+        var found = new List<string>();
+        foreach (var date in starts)
+        {
+            Array.Clear(seen);
+            found.Clear();
+            foreach (var code in ordered)
+            {
+                var kind = ((code == "US" ? 1 : 0) * 9) + ((int)visaExempt.Contains(code, date) * 3) + (int)conditionalEta.Contains(code, date);
+                if (!seen[kind])
+                {
+                    seen[kind] = true;
+                    found.Add(code);
+                }
+            }
+
+            kinds[span++] = [.. found];
+        }
+
+        return ([.. starts], kinds);
     }
 
     internal ReferenceList BiometricsPorts => _lists["RD-04"];
@@ -92,6 +109,12 @@ public sealed class ReferenceDataSet
     public static ReferenceDataSet Build(ReferenceDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (Default is { } embedded && options.Replacements.Count == 0 && options.Additions.Count == 0 && options.Removals.Count == 0)
+        {
+            // No overrides: the embedded lists, already read once for the process.
+            return embedded;
+        }
+
         var errors = new List<string>();
         var lists = new Dictionary<string, ReferenceList>(StringComparer.Ordinal);
         foreach (var id in ListIds)

@@ -365,12 +365,22 @@ internal static class ReportBuilder
 /// The report's form of findings. A finding result is immutable and depends only on the rule, its outcome, scope, the
 /// facts read and missing, and its note, so one instance serves every report with the same finding: most of a report's
 /// findings repeat from one evaluation to the next, and sharing them keeps an evaluation's allocations down. The cache
-/// is bounded; past the bound, results are created per report as before.
+/// is bounded; past the bound, results are created per report as before. A shared result also keeps its JSON once
+/// it has been written, for the report writer to copy.
 /// </summary>
 internal static class FindingResults
 {
     private const int Capacity = 16_384;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Key, FindingResult> Cache = new();
+
+    /// <summary>The shared results (by reference) and their JSON, null until first written.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<FindingResult, byte[]?> Shared = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a result is one of the shared ones, with its JSON when it has been written.</summary>
+    public static bool IsShared(FindingResult result, out byte[]? json) => Shared.TryGetValue(result, out json);
+
+    /// <summary>Keeps a shared result's JSON.</summary>
+    public static void KeepJson(FindingResult result, byte[] json) => Shared[result] = json;
 
     public static FindingResult Of(Finding finding)
     {
@@ -397,7 +407,8 @@ internal static class FindingResults
         };
         if (Cache.Count < Capacity)
         {
-            Cache.TryAdd(key, result);
+            result = Cache.GetOrAdd(key, result);
+            Shared.TryAdd(result, null);
         }
 
         return result;

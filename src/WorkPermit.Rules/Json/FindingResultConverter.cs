@@ -31,10 +31,6 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
     private readonly JsonSerializerOptions _options;
     private readonly Lazy<Encoded[]> _encoded;
 
-    /// <summary>The whole JSON of findings already written. Finding results are immutable and most are shared by every
-    /// report with the same finding, so a finding written once is copied from here afterwards.</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<FindingResult, byte[]> _written = new();
-
     /// <summary>Initializes a new instance of the <see cref="FindingResultConverter"/> class.</summary>
     /// <param name="options">The options whose encoder and metadata the catalogue text is encoded with (the options
     /// this converter is added to).</param>
@@ -50,11 +46,11 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
     public override void Write(Utf8JsonWriter writer, FindingResult value, JsonSerializerOptions options)
     {
         var encoded = Catalogued(value, writer);
-        if (encoded is not null && value.Read is Evaluation.FactPathList && value.Missing is Evaluation.FactPathList)
+        if (encoded is not null && Evaluation.FindingResults.IsShared(value, out var json))
         {
-            // Every part of this finding is immutable (catalogue text, the library's own path lists, strings), so its
-            // JSON never changes: encode it once and copy it.
-            if (!_written.TryGetValue(value, out var json))
+            // A shared finding result is the library's own and immutable, so its JSON never changes: encode it the
+            // first time and copy it after that.
+            if (json is null)
             {
                 var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
                 using (var own = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = writer.Options.Encoder, SkipValidation = true }))
@@ -63,7 +59,7 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
                 }
 
                 json = buffer.WrittenSpan.ToArray();
-                _written.AddOrUpdate(value, json);
+                Evaluation.FindingResults.KeepJson(value, json);
             }
 
             writer.WriteRawValue(json, skipInputValidation: true);

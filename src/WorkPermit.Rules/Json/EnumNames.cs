@@ -9,7 +9,13 @@ internal static class EnumNames
 {
     private static readonly ConcurrentDictionary<Type, (string[] Names, Dictionary<string, object> Values, Dictionary<object, string> ByValue)> Cache = new();
 
+    private static readonly ConcurrentDictionary<Type, byte[][]> Utf8Cache = new();
+
     public static IReadOnlyList<string> For(Type enumType) => Get(enumType).Names;
+
+    /// <summary>The names in UTF-8, in the order of <see cref="For"/>: for testing a JSON value without reading it into a string.</summary>
+    public static byte[][] Utf8(Type enumType) =>
+        Utf8Cache.GetOrAdd(enumType, static type => [.. For(type).Select(n => System.Text.Encoding.UTF8.GetBytes(n))]);
 
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum => Get(typeof(TEnum)).ByValue[value];

@@ -67,8 +67,6 @@ public static partial class ProfileJson
                 g => g.ToDictionary(f => f.Path[(g.Key.Length + 1)..], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
                 StringComparer.Ordinal);
 
-    /// <summary>Each enumeration's JSON names in UTF-8, to test a value without reading it into a string.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, byte[][]> Utf8EnumNames = new();
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
     /// <summary>Gets every fact a profile can state, in the contract's order: its JSON path, vocabulary name, kind,
@@ -256,8 +254,7 @@ public static partial class ProfileJson
     /// <summary>Whether a JSON string is one of an enumeration's names.</summary>
     private static bool IsEnumName(JsonElement value, Type enumType)
     {
-        var names = Utf8EnumNames.GetOrAdd(enumType, static type => [.. Json.EnumNames.For(type).Select(n => System.Text.Encoding.UTF8.GetBytes(n))]);
-        foreach (var name in names)
+        foreach (var name in Json.EnumNames.Utf8(enumType))
         {
             if (value.ValueEquals(name))
             {

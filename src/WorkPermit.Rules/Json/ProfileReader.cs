@@ -139,11 +139,10 @@ internal static partial class ProfileReader
         static EnumTable()
         {
             var names = EnumNames.For(typeof(TEnum));
-            Names = new byte[names.Count][];
+            Names = EnumNames.Utf8(typeof(TEnum));
             Values = new TEnum[names.Count];
             for (var i = 0; i < names.Count; i++)
             {
-                Names[i] = System.Text.Encoding.UTF8.GetBytes(names[i]);
                 EnumNames.TryParse(typeof(TEnum), names[i], out var boxed);
                 Values[i] = (TEnum)boxed!;
             }

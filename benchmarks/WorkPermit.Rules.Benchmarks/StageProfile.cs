@@ -29,8 +29,8 @@ internal static class StageProfile
                 var profile = BenchmarkProfiles.Read(name);
                 var stages = new (string Name, long Ticks, long Bytes)[]
                 {
-                    ("(parse document)", 0, 0), ("(deserialize only)", 0, 0), ("read profile JSON", 0, 0), ("validate", 0, 0), ("evaluation case", 0, 0), ("create session", 0, 0),
-                    ("insert + fire", 0, 0), ("query findings", 0, 0), ("build report", 0, 0), ("write report JSON", 0, 0),
+                    ("(parse document)", 0, 0), ("(deserialize only)", 0, 0), ("read profile JSON", 0, 0), ("validate", 0, 0), ("evaluation case", 0, 0), ("rent session", 0, 0),
+                    ("insert + fire", 0, 0), ("query findings", 0, 0), ("reset session", 0, 0), ("build report", 0, 0), ("write report JSON", 0, 0),
                 };
                 var output = new ArrayBufferWriter<byte>(64 * 1024);
                 for (var run = -2000; run < Runs; run++)
@@ -43,7 +43,7 @@ internal static class StageProfile
                     EvaluationCase c = null!;
                     Measure(stages, ref i, run, () => c = new EvaluationCase(profile, new DateOnly(2025, 4, 10), evaluator.ReferenceData));
                     Engine.ISession session = null!;
-                    Measure(stages, ref i, run, () => session = WorkPermitRuleSet.Factory.CreateSession());
+                    Measure(stages, ref i, run, () => session = WorkPermitRuleSet.RentSession());
                     Measure(stages, ref i, run, () =>
                     {
                         session.Insert(c);
@@ -51,6 +51,7 @@ internal static class StageProfile
                     });
                     FindingSet findings = null!;
                     Measure(stages, ref i, run, () => findings = new FindingSet(session.Query<Finding>()));
+                    Measure(stages, ref i, run, () => WorkPermitRuleSet.ReturnSession(session));
                     WorkPermitReport report = null!;
                     Measure(stages, ref i, run, () => report = ReportBuilder.Build(c, findings, evaluator.RuleSet));
                     Measure(stages, ref i, run, () =>

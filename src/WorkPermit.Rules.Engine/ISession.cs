@@ -90,6 +90,22 @@ public interface ISession
     /// <value>The agenda size.</value>
     int AgendaCount { get; }
 
+    /// <summary>
+    /// Empties the session so it can serve another unit of work: every fact and every activation is dropped, as if the
+    /// session had just been created, but without running any action (no <c>Undo</c>) or raising any event. The
+    /// session keeps what it allocated, so a session that is reset and reused allocates little per unit of work
+    /// (a pool of sessions, for example one per thread). Event handlers, the dependency resolver and the firing limit
+    /// are kept.
+    /// </summary>
+    /// <remarks>
+    /// A session keeps what it makes from its first reset on, up to a bound, until the next reset; reset a session
+    /// between units of work rather than using one reset session for an unbounded stream of changes. Matches and
+    /// facts obtained from events (<see cref="RuleModel.IMatch"/>, <see cref="RuleModel.IFact"/>) before a reset must not be
+    /// used after it. The facts themselves (the objects inserted or yielded) are not touched.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The session is working: <c>Reset</c> was called from a rule action or an event handler.</exception>
+    void Reset();
+
     /// <summary>Explains a fact: for a linked fact, the rule and the facts whose match produced it, recursively.</summary>
     /// <param name="fact">The fact.</param>
     /// <returns>The explanation, or <see langword="null"/> when the fact is not in working memory.</returns>

@@ -23,7 +23,7 @@ internal sealed class AggregateNode(QueryOperationPlan[] operations, bool isColl
         {
             if (Matches(session, token, entry.Fact))
             {
-                AddRecord(token, entry.Fact);
+                AddRecord(session, token, entry.Fact);
             }
         }
 
@@ -45,7 +45,7 @@ internal sealed class AggregateNode(QueryOperationPlan[] operations, bool isColl
 
         foreach (var fact in added)
         {
-            AddRecord(token, fact);
+            AddRecord(session, token, fact);
         }
 
         session.ReturnTokens(kept);
@@ -91,7 +91,7 @@ internal sealed class AggregateNode(QueryOperationPlan[] operations, bool isColl
         {
             if (Matches(session, token, fact))
             {
-                AddRecord(token, fact);
+                AddRecord(session, token, fact);
                 session.MarkDirty(this, token);
             }
         }
@@ -125,7 +125,7 @@ internal sealed class AggregateNode(QueryOperationPlan[] operations, bool isColl
 
         foreach (var parent in addedParents)
         {
-            AddRecord(parent, fact);
+            AddRecord(session, parent, fact);
             session.MarkDirty(this, parent);
         }
 
@@ -277,7 +277,7 @@ internal sealed class AggregateNode(QueryOperationPlan[] operations, bool isColl
 
     private void Emit(Session session, Token token, AggregateState state, object? value)
     {
-        var output = new AggregateOutput(value, new Token(token, new Fact(value, synthetic: true), this));
+        var output = new AggregateOutput(value, session.NewToken(token, session.NewFact(value, synthetic: true), this));
         state.Outputs.Add(output);
         Child!.AssertLeft(session, output.Token);
     }

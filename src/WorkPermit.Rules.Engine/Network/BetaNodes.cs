@@ -13,7 +13,7 @@ internal sealed class AlphaAdapterNode : ReteNode
 {
     public override void AssertRight(Session session, Fact fact)
     {
-        var token = new Token(null, fact, this);
+        var token = session.NewToken(null, fact, this);
         fact.LinkToken(token);
         Child!.AssertLeft(session, token);
     }
@@ -100,9 +100,9 @@ internal abstract class BinaryNode : ReteNode
         record.Flags |= TokenFlags.Dead;
     }
 
-    protected Token AddRecord(Token parent, Fact fact)
+    protected Token AddRecord(Session session, Token parent, Fact fact)
     {
-        var record = new Token(parent, fact, this);
+        var record = session.NewToken(parent, fact, this);
         parent.AddChild(record);
         fact.LinkToken(record);
         return record;
@@ -230,7 +230,7 @@ internal sealed class JoinNode : BinaryNode
         {
             if (Matches(session, token, entry.Fact))
             {
-                Child!.AssertLeft(session, AddRecord(token, entry.Fact));
+                Child!.AssertLeft(session, AddRecord(session, token, entry.Fact));
             }
         }
     }
@@ -255,7 +255,7 @@ internal sealed class JoinNode : BinaryNode
 
         foreach (var fact in added)
         {
-            Child!.AssertLeft(session, AddRecord(token, fact));
+            Child!.AssertLeft(session, AddRecord(session, token, fact));
         }
 
         session.ReturnTokens(kept);
@@ -295,7 +295,7 @@ internal sealed class JoinNode : BinaryNode
         {
             if (Matches(session, token, fact))
             {
-                Child!.AssertLeft(session, AddRecord(token, fact));
+                Child!.AssertLeft(session, AddRecord(session, token, fact));
             }
         }
     }
@@ -326,7 +326,7 @@ internal sealed class JoinNode : BinaryNode
 
         foreach (var parent in addedParents)
         {
-            Child!.AssertLeft(session, AddRecord(parent, fact));
+            Child!.AssertLeft(session, AddRecord(session, parent, fact));
         }
 
         session.ReturnTokens(kept);
@@ -380,7 +380,7 @@ internal sealed class QuantifierNode(bool isNot) : BinaryNode
         {
             if (Matches(session, token, entry.Fact))
             {
-                AddRecord(token, entry.Fact);
+                AddRecord(session, token, entry.Fact);
                 token.Count++;
             }
         }
@@ -407,7 +407,7 @@ internal sealed class QuantifierNode(bool isNot) : BinaryNode
 
         foreach (var fact in added)
         {
-            AddRecord(token, fact);
+            AddRecord(session, token, fact);
             token.Count++;
         }
 
@@ -467,7 +467,7 @@ internal sealed class QuantifierNode(bool isNot) : BinaryNode
         {
             if (Matches(session, token, fact))
             {
-                AddRecord(token, fact);
+                AddRecord(session, token, fact);
                 token.Count++;
                 if (token.Count == 1)
                 {
@@ -518,7 +518,7 @@ internal sealed class QuantifierNode(bool isNot) : BinaryNode
 
         foreach (var parent in addedParents)
         {
-            AddRecord(parent, fact);
+            AddRecord(session, parent, fact);
             parent.Count++;
             if (parent.Count == 1)
             {
@@ -593,7 +593,7 @@ internal sealed class QuantifierNode(bool isNot) : BinaryNode
 
     private void Emit(Session session, Token token)
     {
-        var output = new Token(token, null, this);
+        var output = session.NewToken(token, null, this);
         token.State = output;
         Child!.AssertLeft(session, output);
     }
@@ -618,7 +618,7 @@ internal sealed class BindingNode(Func<Token, object?> compute, string expressio
     {
         if (TryCompute(session, token, out var value))
         {
-            var output = new Token(token, new Fact(value, synthetic: true), this);
+            var output = session.NewToken(token, session.NewFact(value, synthetic: true), this);
             token.State = output;
             Child!.AssertLeft(session, output);
         }
@@ -685,7 +685,7 @@ internal sealed class FilterNode(Func<Token, bool>[] conditions, string[] expres
     {
         if (Passes(session, token))
         {
-            var output = new Token(token, null, this);
+            var output = session.NewToken(token, null, this);
             token.State = output;
             Child!.AssertLeft(session, output);
         }

@@ -70,6 +70,14 @@ internal sealed class LinkedFacts
 
     public int Count => (_first is null ? 0 : 1) + (_more?.Count ?? 0);
 
+    /// <summary>Forgets every fact, keeping the list's storage for a reset session's next run.</summary>
+    public void Recycle()
+    {
+        _firstKey = null;
+        _first = null;
+        _more?.Clear();
+    }
+
     public void Add(object key, Fact fact)
     {
         if (_first is null)

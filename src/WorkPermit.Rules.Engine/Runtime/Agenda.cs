@@ -27,6 +27,18 @@ internal sealed class Agenda(int ranks)
         Count--;
     }
 
+    /// <summary>Drops every activation without firing it (a session reset), keeping the queues.</summary>
+    public void Clear()
+    {
+        foreach (var queue in _queues)
+        {
+            queue?.Clear();
+        }
+
+        Count = 0;
+        _sequence = 0;
+    }
+
     public Token? Dequeue()
     {
         if (Count == 0)

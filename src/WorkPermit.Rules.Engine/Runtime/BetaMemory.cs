@@ -23,10 +23,18 @@ internal class BetaMemory(BinaryNode node)
 
     public virtual RightEntry AddRight(Session session, Fact fact)
     {
-        var entry = new RightEntry(fact, Node) { NextForFact = fact.Entries };
+        var entry = session.NewEntry(fact, Node);
+        entry.NextForFact = fact.Entries;
         fact.Entries = entry;
         _right.Add(entry);
         return entry;
+    }
+
+    /// <summary>Empties the memory for a session reset; the tokens and entries it held are cleared by their recyclers.</summary>
+    public virtual void Clear()
+    {
+        _left.Clear();
+        _right.Clear();
     }
 
     public void RemoveRight(RightEntry entry)
@@ -84,6 +92,10 @@ internal sealed class IndexedBetaMemory<TKey>(BinaryNode node, JoinKey<TKey> key
     private readonly TokenList _leftFailed = new();
     private readonly FactList _rightFailed = new();
 
+    // Bucket lists of a run before the last reset, for use again under any key.
+    private Stack<TokenList<TKey>>? _spareLeft;
+    private Stack<FactList<TKey>>? _spareRight;
+
     public override void AddLeft(Session session, Token token) => LeftBucket(session, token).Add(token);
 
     public override void RemoveLeft(Token token)
@@ -116,10 +128,34 @@ internal sealed class IndexedBetaMemory<TKey>(BinaryNode node, JoinKey<TKey> key
 
     public override RightEntry AddRight(Session session, Fact fact)
     {
-        var entry = new RightEntry(fact, Node) { NextForFact = fact.Entries };
+        var entry = session.NewEntry(fact, Node);
+        entry.NextForFact = fact.Entries;
         fact.Entries = entry;
         RightBucket(session, fact).Add(entry);
         return entry;
+    }
+
+    public override void Clear()
+    {
+        // Each key's bucket list is kept for the next run: a reset session meets the same keys again.
+        foreach (var bucket in _left.Values)
+        {
+            bucket.Clear();
+            (_spareLeft ??= []).Push(bucket);
+        }
+
+        foreach (var bucket in _right.Values)
+        {
+            bucket.Clear();
+            (_spareRight ??= []).Push(bucket);
+        }
+
+        _left.Clear();
+        _right.Clear();
+        _leftNull.Clear();
+        _rightNull.Clear();
+        _leftFailed.Clear();
+        _rightFailed.Clear();
     }
 
     public override void RekeyRight(Session session, RightEntry entry)
@@ -189,7 +225,15 @@ internal sealed class IndexedBetaMemory<TKey>(BinaryNode node, JoinKey<TKey> key
 
         if (!_left.TryGetValue(value!, out var bucket))
         {
-            bucket = new TokenList<TKey>(value!);
+            if (_spareLeft is not null && _spareLeft.TryPop(out bucket))
+            {
+                bucket.Key = value!;
+            }
+            else
+            {
+                bucket = new TokenList<TKey>(value!);
+            }
+
             _left.Add(value!, bucket);
         }
 
@@ -216,7 +260,15 @@ internal sealed class IndexedBetaMemory<TKey>(BinaryNode node, JoinKey<TKey> key
 
         if (!_right.TryGetValue(value!, out var bucket))
         {
-            bucket = new FactList<TKey>(value!);
+            if (_spareRight is not null && _spareRight.TryPop(out bucket))
+            {
+                bucket.Key = value!;
+            }
+            else
+            {
+                bucket = new FactList<TKey>(value!);
+            }
+
             _right.Add(value!, bucket);
         }
 

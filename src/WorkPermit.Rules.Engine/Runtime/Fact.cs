@@ -16,7 +16,7 @@ internal sealed class Fact : IFact
     /// <summary>The current fact object; replaced by Update with a new instance of the same identity.</summary>
     public object? Object;
 
-    public readonly bool IsSynthetic;
+    public bool IsSynthetic;
 
     public bool Removed;
 
@@ -41,6 +41,21 @@ internal sealed class Fact : IFact
     public Token? SourceActivation;
 
     public Type Type => Object?.GetType() ?? typeof(object);
+
+    /// <summary>Forgets everything, so a reset session can use the handle again and holds no object of its last run.</summary>
+    public void Recycle()
+    {
+        Object = null;
+        IsSynthetic = false;
+        Removed = false;
+        Sequence = 0;
+        Tokens = null;
+        Entries = null;
+        AlphaMemories = null;
+        AlphaMemoryCount = 0;
+        Mark = 0;
+        SourceActivation = null;
+    }
 
     object? IFact.Value => Object;
 

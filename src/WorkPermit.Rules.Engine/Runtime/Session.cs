@@ -27,6 +27,12 @@ internal sealed class Session : ISession, IEventProvider
     private Stack<List<AlphaMemoryNode>>? _memoryPool;
     private Stack<List<object>>? _objectPool;
     private Type? _lastType;
+
+    // What the session made since its last reset, for its next run; null until the first reset.
+    private Recycler<Token>? _tokens;
+    private Recycler<Fact>? _handles;
+    private Recycler<RightEntry>? _entries;
+    private Recycler<LinkedFacts>? _linked;
     private TypeNode[]? _lastTypeNodes;
 
     public Session(SessionFactory factory)
@@ -37,18 +43,170 @@ internal sealed class Session : ISession, IEventProvider
         Agenda = new Agenda(factory.PriorityCount);
         DependencyResolver = factory.DependencyResolver;
         _maxFirings = factory.MaxFiringsPerFire;
-        var rootChildren = factory.Root.Children;
+        Start();
+    }
+
+    /// <summary>Gives every rule that does not start with a pattern its root token.</summary>
+    private void Start()
+    {
+        var root = _factory.Root;
+        var rootChildren = root.Children;
         if (rootChildren.Count > 0)
         {
             _depth++;
             foreach (var child in rootChildren)
             {
-                child.AssertLeft(this, new Token(null, null, factory.Root));
+                child.AssertLeft(this, NewToken(null, null, root));
             }
 
             _depth--;
             Complete();
         }
+    }
+
+    // ----- Reuse -----
+
+    public void Reset()
+    {
+        if (_firing || _depth != 0 || _completing)
+        {
+            throw new InvalidOperationException("Reset() cannot be called while the session is working (from a rule action or an event handler).");
+        }
+
+        _facts.Clear();
+        var memories = Memories;
+        for (var i = 0; i < memories.Length; i++)
+        {
+            (memories[i] as BetaMemory)?.Clear();
+        }
+
+        Agenda.Clear();
+        _dirty?.Clear();
+        _dirtySpare?.Clear();
+        _pendingLinked?.Clear();
+        _factSequence = 0;
+        _halted = false;
+        _dispatchFailed = false;
+
+        if (_tokens is null)
+        {
+            // The first reset: from now on the session keeps what it makes, for the run after the next reset.
+            _tokens = new Recycler<Token>();
+            _handles = new Recycler<Fact>();
+            _entries = new Recycler<RightEntry>();
+            _linked = new Recycler<LinkedFacts>();
+        }
+        else
+        {
+            foreach (var token in _tokens.Used)
+            {
+                token.Recycle();
+            }
+
+            foreach (var fact in _handles!.Used)
+            {
+                fact.Recycle();
+            }
+
+            foreach (var entry in _entries!.Used)
+            {
+                entry.Recycle();
+            }
+
+            foreach (var linked in _linked!.Used)
+            {
+                linked.Recycle();
+            }
+
+            _tokens.Rewind();
+            _handles.Rewind();
+            _entries.Rewind();
+            _linked.Rewind();
+        }
+
+        Start();
+    }
+
+    public Token NewToken(Token? parent, Fact? fact, ReteNode owner)
+    {
+        var tokens = _tokens;
+        if (tokens is null)
+        {
+            return new Token(parent, fact, owner);
+        }
+
+        var token = tokens.Reuse();
+        if (token is null)
+        {
+            token = new Token(parent, fact, owner);
+            tokens.Keep(token);
+            return token;
+        }
+
+        token.Parent = parent;
+        token.Fact = fact;
+        token.Owner = owner;
+        return token;
+    }
+
+    public Fact NewFact(object? value, bool synthetic)
+    {
+        var handles = _handles;
+        if (handles is null)
+        {
+            return new Fact(value, synthetic);
+        }
+
+        var fact = handles.Reuse();
+        if (fact is null)
+        {
+            fact = new Fact(value, synthetic);
+            handles.Keep(fact);
+            return fact;
+        }
+
+        fact.Object = value;
+        fact.IsSynthetic = synthetic;
+        return fact;
+    }
+
+    public RightEntry NewEntry(Fact fact, ReteNode owner)
+    {
+        var entries = _entries;
+        if (entries is null)
+        {
+            return new RightEntry(fact, owner);
+        }
+
+        var entry = entries.Reuse();
+        if (entry is null)
+        {
+            entry = new RightEntry(fact, owner);
+            entries.Keep(entry);
+            return entry;
+        }
+
+        entry.Fact = fact;
+        entry.Owner = owner;
+        return entry;
+    }
+
+    private LinkedFacts NewLinkedFacts()
+    {
+        var kept = _linked;
+        if (kept is null)
+        {
+            return new LinkedFacts();
+        }
+
+        var linked = kept.Reuse();
+        if (linked is null)
+        {
+            linked = new LinkedFacts();
+            kept.Keep(linked);
+        }
+
+        return linked;
     }
 
     public readonly object?[] Memories;
@@ -136,7 +294,8 @@ internal sealed class Session : ISession, IEventProvider
                 continue;
             }
 
-            slot = new Fact(obj, synthetic: false) { Sequence = ++_factSequence };
+            slot = NewFact(obj, synthetic: false);
+            slot.Sequence = ++_factSequence;
             wrappers.Add(slot);
         }
 
@@ -384,7 +543,9 @@ internal sealed class Session : ISession, IEventProvider
             return false;
         }
 
-        var fact = new Fact(obj, synthetic: false) { Sequence = ++_factSequence, SourceActivation = source };
+        var fact = NewFact(obj, synthetic: false);
+        fact.Sequence = ++_factSequence;
+        fact.SourceActivation = source;
         slot = fact;
         if (_facts.Count > _factory.FactCountHint && _facts.Count <= MaxFactCountHint)
         {
@@ -706,7 +867,7 @@ internal sealed class Session : ISession, IEventProvider
             return;
         }
 
-        var linked = activation.State as LinkedFacts ?? (LinkedFacts)(activation.State = new LinkedFacts());
+        var linked = activation.State as LinkedFacts ?? (LinkedFacts)(activation.State = NewLinkedFacts());
         if (linked.Find(key) is not null)
         {
             throw new ArgumentException($"A fact is already linked under key '{key}' for this match of rule '{activation.Terminal!.Rule.Definition.Name}'.", nameof(key));

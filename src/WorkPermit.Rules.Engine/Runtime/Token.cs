@@ -17,9 +17,11 @@ internal sealed class Token
         Owner = owner;
     }
 
-    public readonly Token? Parent;
-    public readonly Fact? Fact;
-    public readonly ReteNode Owner;
+    // Set once per use: a token is immutable in these three while it is in use, and a session reused through
+    // Reset re-points a kept token here instead of allocating one (see Recycler).
+    public Token? Parent;
+    public Fact? Fact;
+    public ReteNode Owner;
 
     // Tokens the consumer made from this one (join results, not/exists/aggregate match records).
     public Token? FirstChild;
@@ -84,6 +86,26 @@ internal sealed class Token
         child.PrevSibling = null;
     }
 
+    /// <summary>Forgets everything, so a reset session can use the token again and holds no fact of its last run.</summary>
+    public void Recycle()
+    {
+        Parent = null;
+        Fact = null;
+        Owner = null!;
+        FirstChild = null;
+        NextSibling = null;
+        PrevSibling = null;
+        NextForFact = null;
+        PrevForFact = null;
+        Next = null;
+        Prev = null;
+        Bucket = null;
+        Count = 0;
+        Flags = TokenFlags.None;
+        Stamp = 0;
+        State = null;
+    }
+
     public Token Ancestor(int levelsUp)
     {
         var token = this;
@@ -115,6 +137,13 @@ internal class TokenList
     public Token? Head;
     public Token? Tail;
     public int Count;
+
+    public void Clear()
+    {
+        Head = null;
+        Tail = null;
+        Count = 0;
+    }
 
     public void Add(Token token)
     {
@@ -163,18 +192,30 @@ internal class TokenList
 
 internal sealed class TokenList<TKey>(TKey key) : TokenList
 {
-    public readonly TKey Key = key;
+    /// <summary>The join key; re-set when a reset memory uses the list again for another key.</summary>
+    public TKey Key = key;
 }
 
 /// <summary>A fact's place in one beta node's right memory.</summary>
 internal sealed class RightEntry(Fact fact, ReteNode owner)
 {
-    public readonly Fact Fact = fact;
-    public readonly ReteNode Owner = owner;
+    // Fixed while the entry is in use; re-pointed when a reset session uses the entry again.
+    public Fact Fact = fact;
+    public ReteNode Owner = owner;
     public RightEntry? Next;
     public RightEntry? Prev;
     public FactList? Bucket;
     public RightEntry? NextForFact;
+
+    public void Recycle()
+    {
+        Fact = null!;
+        Owner = null!;
+        Next = null;
+        Prev = null;
+        Bucket = null;
+        NextForFact = null;
+    }
 }
 
 internal class FactList
@@ -182,6 +223,13 @@ internal class FactList
     public RightEntry? Head;
     public RightEntry? Tail;
     public int Count;
+
+    public void Clear()
+    {
+        Head = null;
+        Tail = null;
+        Count = 0;
+    }
 
     public void Add(RightEntry entry)
     {
@@ -230,5 +278,6 @@ internal class FactList
 
 internal sealed class FactList<TKey>(TKey key) : FactList
 {
-    public readonly TKey Key = key;
+    /// <summary>The join key; re-set when a reset memory uses the list again for another key.</summary>
+    public TKey Key = key;
 }

@@ -164,10 +164,11 @@ public static class WorkPermitEvaluator
         {
             var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
             var evaluationCase = new EvaluationCase(profile, today, reference);
-            var session = WorkPermitRuleSet.Factory.CreateSession();
+            var session = WorkPermitRuleSet.RentSession();
             session.Insert(evaluationCase);
             session.Fire();
             var findings = new FindingSet(session.Query<Finding>());
+            WorkPermitRuleSet.ReturnSession(session);
             return ReportBuilder.Build(evaluationCase, findings, RuleSet);
         }
     }

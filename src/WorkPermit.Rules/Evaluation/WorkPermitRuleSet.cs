@@ -14,6 +14,44 @@ internal static class WorkPermitRuleSet
 
     public static ISessionFactory Factory => Compiled.Value;
 
+    /// <summary>Reset sessions ready for the next evaluation: at most one per core, so the memory they keep is
+    /// bounded however many threads evaluate.</summary>
+    private static readonly ISession?[] Idle = new ISession?[Math.Max(Environment.ProcessorCount, 2)];
+
+    /// <summary>Takes an idle session, or creates one when every kept session is in use.</summary>
+    public static ISession RentSession()
+    {
+        var idle = Idle;
+        var start = (Environment.CurrentManagedThreadId & int.MaxValue) % idle.Length;
+        for (var i = 0; i < idle.Length; i++)
+        {
+            var index = start + i < idle.Length ? start + i : start + i - idle.Length;
+            if (Volatile.Read(ref idle[index]) is not null && Interlocked.Exchange(ref idle[index], null) is { } session)
+            {
+                return session;
+            }
+        }
+
+        return Factory.CreateSession();
+    }
+
+    /// <summary>Resets a session whose evaluation finished normally and keeps it for the next one, if there is room.
+    /// A session whose evaluation threw is not returned: it is dropped with whatever state it was left in.</summary>
+    public static void ReturnSession(ISession session)
+    {
+        session.Reset();
+        var idle = Idle;
+        var start = (Environment.CurrentManagedThreadId & int.MaxValue) % idle.Length;
+        for (var i = 0; i < idle.Length; i++)
+        {
+            var index = start + i < idle.Length ? start + i : start + i - idle.Length;
+            if (Volatile.Read(ref idle[index]) is null && Interlocked.CompareExchange(ref idle[index], session, null) is null)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>The rule classes: one per catalogue ID, in the WorkPermit.Rules.Rules namespaces.</summary>
     public static IReadOnlyList<Type> RuleTypes { get; } = typeof(WorkPermitRuleSet).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(Rule))

@@ -550,18 +550,30 @@ internal sealed class ScenarioRunner
     /// <summary>Live activations per rule, from the activation events.</summary>
     public Dictionary<string, int> HeldMatches { get; } = new(StringComparer.Ordinal);
 
-    public static ScenarioRunner Start(ISessionFactory factory)
+    /// <summary>Every rule fired, in order, with its trigger and the facts it matched.</summary>
+    public List<string> Fired { get; } = [];
+
+    public static ScenarioRunner Start(ISessionFactory factory) => Start(factory.CreateSession());
+
+    /// <summary>Starts on a given session (for example one that was reset); the runner's own event handlers are added to it.</summary>
+    public static ScenarioRunner Start(ISession session)
     {
-        var runner = new ScenarioRunner(factory.CreateSession());
+        var runner = new ScenarioRunner(session);
         runner.Session.Events.ActivationCreatedEvent += (_, e) => runner.Count(e.Rule.Name, +1);
         runner.Session.Events.ActivationDeletedEvent += (_, e) => runner.Count(e.Rule.Name, -1);
+        runner.Session.Events.RuleFiredEvent += (_, e) =>
+            runner.Fired.Add($"{e.Rule.Name} {e.Match.Trigger} [{string.Join(", ", e.Facts.Select(f => f.Value is IEnumerable<object> items ? "{" + string.Join(", ", items) + "}" : f.Value?.ToString()))}]");
         return runner;
     }
 
     /// <summary>Runs the scenario, then fires to a fixpoint. <paramref name="check"/> runs after every operation.</summary>
-    public static ScenarioRunner Run(ISessionFactory factory, Scenario scenario, Action<ScenarioRunner, Op>? check = null)
+    public static ScenarioRunner Run(ISessionFactory factory, Scenario scenario, Action<ScenarioRunner, Op>? check = null) =>
+        Run(factory.CreateSession(), scenario, check);
+
+    /// <summary>Runs the scenario on a given session, then fires to a fixpoint.</summary>
+    public static ScenarioRunner Run(ISession session, Scenario scenario, Action<ScenarioRunner, Op>? check = null)
     {
-        var runner = Start(factory);
+        var runner = Start(session);
         foreach (var op in scenario.Ops)
         {
             runner.Apply(op);

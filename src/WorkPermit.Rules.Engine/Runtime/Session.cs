@@ -17,6 +17,7 @@ internal sealed class Session : ISession, IEventProvider
     private List<Token>? _pendingLinked;
     private int _depth;
     private bool _halted;
+    private int _busy;
     private bool _firing;
     private int _maxFirings;
     private bool _completing;
@@ -68,7 +69,7 @@ internal sealed class Session : ISession, IEventProvider
 
     public void Reset()
     {
-        if (_firing || _depth != 0 || _completing)
+        if (_firing || _busy != 0 || _depth != 0 || _completing)
         {
             throw new InvalidOperationException("Reset() cannot be called while the session is working (from a rule action or an event handler).");
         }
@@ -227,8 +228,16 @@ internal sealed class Session : ISession, IEventProvider
     {
         get
         {
-            FlushQueries();
-            return Agenda.Count;
+            _busy++;
+            try
+            {
+                FlushQueries();
+                return Agenda.Count;
+            }
+            finally
+            {
+                _busy--;
+            }
         }
     }
 
@@ -251,154 +260,226 @@ internal sealed class Session : ISession, IEventProvider
     public void Insert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!InsertCore(fact, null, null))
+        _busy++;
+        try
         {
-            throw new ArgumentException($"The session already holds a fact with the same identity as {Describe(fact)}.", nameof(fact));
-        }
+            if (!InsertCore(fact, null, null))
+            {
+                throw new ArgumentException($"The session already holds a fact with the same identity as {Describe(fact)}.", nameof(fact));
+            }
 
-        Complete();
+            Complete();
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var inserted = InsertCore(fact, null, null);
-        Complete();
-        return inserted;
+        _busy++;
+        try
+        {
+            var inserted = InsertCore(fact, null, null);
+            Complete();
+            return inserted;
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var batch = AsList(facts, out var rented);
-        _facts.EnsureCapacity(_facts.Count + batch.Count);
-
-        // Phase 1 adds every fact to the identity map without propagating, so a problem leaves the session unchanged.
-        var wrappers = RentFacts();
-        List<string>? problems = null;
-        for (var i = 0; i < batch.Count; i++)
+        _busy++;
+        try
         {
-            var obj = batch[i];
-            if (obj is null)
+            var batch = AsList(facts, out var rented);
+            _facts.EnsureCapacity(_facts.Count + batch.Count);
+
+            // Phase 1 adds every fact to the identity map without propagating, so a problem leaves the session unchanged.
+            var wrappers = RentFacts();
+            List<string>? problems = null;
+            for (var i = 0; i < batch.Count; i++)
             {
-                (problems ??= []).Add($"item {i} is null");
-                continue;
+                var obj = batch[i];
+                if (obj is null)
+                {
+                    (problems ??= []).Add($"item {i} is null");
+                    continue;
+                }
+
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_facts, obj, out var exists);
+                if (exists)
+                {
+                    (problems ??= []).Add(wrappers.Contains(slot!)
+                        ? $"item {i} ({Describe(obj)}) repeats an earlier item"
+                        : $"item {i} ({Describe(obj)}) is already in the session");
+                    continue;
+                }
+
+                slot = NewFact(obj, synthetic: false);
+                slot.Sequence = ++_factSequence;
+                wrappers.Add(slot);
             }
 
-            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_facts, obj, out var exists);
-            if (exists)
+            if (problems is not null)
             {
-                (problems ??= []).Add(wrappers.Contains(slot!)
-                    ? $"item {i} ({Describe(obj)}) repeats an earlier item"
-                    : $"item {i} ({Describe(obj)}) is already in the session");
-                continue;
+                foreach (var wrapper in wrappers)
+                {
+                    _facts.Remove(wrapper.Object!);
+                }
+
+                ReturnFacts(wrappers);
+                Release(rented);
+                throw new ArgumentException($"No fact was inserted: {string.Join("; ", problems)}.", nameof(facts));
             }
 
-            slot = NewFact(obj, synthetic: false);
-            slot.Sequence = ++_factSequence;
-            wrappers.Add(slot);
-        }
-
-        if (problems is not null)
-        {
             foreach (var wrapper in wrappers)
             {
-                _facts.Remove(wrapper.Object!);
+                Propagate(wrapper);
             }
 
             ReturnFacts(wrappers);
             Release(rented);
-            throw new ArgumentException($"No fact was inserted: {string.Join("; ", problems)}.", nameof(facts));
+            Complete();
         }
-
-        foreach (var wrapper in wrappers)
+        finally
         {
-            Propagate(wrapper);
+            _busy--;
         }
-
-        ReturnFacts(wrappers);
-        Release(rented);
-        Complete();
     }
 
     public void Update(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!_facts.TryGetValue(fact, out var wrapper))
+        _busy++;
+        try
         {
-            throw new ArgumentException($"The session holds no fact with the same identity as {Describe(fact)}, so it cannot be updated.", nameof(fact));
-        }
+            if (!_facts.TryGetValue(fact, out var wrapper))
+            {
+                throw new ArgumentException($"The session holds no fact with the same identity as {Describe(fact)}, so it cannot be updated.", nameof(fact));
+            }
 
-        UpdateCore(wrapper, fact);
-        Complete();
+            UpdateCore(wrapper, fact);
+            Complete();
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public bool TryUpdate(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!_facts.TryGetValue(fact, out var wrapper))
+        _busy++;
+        try
         {
-            return false;
-        }
+            if (!_facts.TryGetValue(fact, out var wrapper))
+            {
+                return false;
+            }
 
-        UpdateCore(wrapper, fact);
-        Complete();
-        return true;
+            UpdateCore(wrapper, fact);
+            Complete();
+            return true;
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public void UpdateAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var batch = AsList(facts, out var rented);
-        var wrappers = FindAll(batch, nameof(facts), "updated", rented);
-        for (var i = 0; i < wrappers.Count; i++)
+        _busy++;
+        try
         {
-            UpdateCore(wrappers[i], batch[i]);
-        }
+            var batch = AsList(facts, out var rented);
+            var wrappers = FindAll(batch, nameof(facts), "updated", rented);
+            for (var i = 0; i < wrappers.Count; i++)
+            {
+                UpdateCore(wrappers[i], batch[i]);
+            }
 
-        ReturnFacts(wrappers);
-        Release(rented);
-        Complete();
+            ReturnFacts(wrappers);
+            Release(rented);
+            Complete();
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public void Retract(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!_facts.TryGetValue(fact, out var wrapper))
+        _busy++;
+        try
         {
-            throw new ArgumentException($"The session holds no fact with the same identity as {Describe(fact)}, so it cannot be retracted.", nameof(fact));
-        }
+            if (!_facts.TryGetValue(fact, out var wrapper))
+            {
+                throw new ArgumentException($"The session holds no fact with the same identity as {Describe(fact)}, so it cannot be retracted.", nameof(fact));
+            }
 
-        RetractCore(wrapper);
-        Complete();
+            RetractCore(wrapper);
+            Complete();
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public bool TryRetract(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!_facts.TryGetValue(fact, out var wrapper))
+        _busy++;
+        try
         {
-            return false;
-        }
+            if (!_facts.TryGetValue(fact, out var wrapper))
+            {
+                return false;
+            }
 
-        RetractCore(wrapper);
-        Complete();
-        return true;
+            RetractCore(wrapper);
+            Complete();
+            return true;
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     public void RetractAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var batch = AsList(facts, out var rented);
-        var wrappers = FindAll(batch, nameof(facts), "retracted", rented);
-        foreach (var wrapper in wrappers)
+        _busy++;
+        try
         {
-            RetractCore(wrapper);
-        }
+            var batch = AsList(facts, out var rented);
+            var wrappers = FindAll(batch, nameof(facts), "retracted", rented);
+            foreach (var wrapper in wrappers)
+            {
+                RetractCore(wrapper);
+            }
 
-        ReturnFacts(wrappers);
-        Release(rented);
-        Complete();
+            ReturnFacts(wrappers);
+            Release(rented);
+            Complete();
+        }
+        finally
+        {
+            _busy--;
+        }
     }
 
     /// <summary>Finds the wrapper of every fact of a batch, or throws naming every fact that is absent or repeated.</summary>

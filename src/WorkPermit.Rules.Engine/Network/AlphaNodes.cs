@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using WorkPermit.Rules.Engine.Runtime;
 
 namespace WorkPermit.Rules.Engine.Network;
@@ -23,6 +24,12 @@ internal abstract class AlphaNode : ReteNode
 internal sealed class AlphaDispatch(Func<object?, object?> keyOf, Dictionary<object, SelectionNode[]> byValue, string expression)
 {
     public Func<object?, object?> KeyOf { get; } = keyOf;
+
+    /// <summary>When every constant is a string (rule IDs, codes): the same children in a frozen ordinal dictionary,
+    /// whose lookup hashes only the characters that tell the keys apart instead of the whole string.</summary>
+    public FrozenDictionary<string, SelectionNode[]>? ByString { get; } = byValue.Keys.All(k => k is string)
+        ? byValue.ToFrozenDictionary(p => (string)p.Key, p => p.Value, StringComparer.Ordinal)
+        : null;
 
     /// <summary>The children by constant. Conditions written differently (<c>x.A == 1</c>, <c>1 == x.A</c>) are
     /// separate nodes with the same constant.</summary>

@@ -544,7 +544,7 @@ internal sealed class Session : ISession, IEventProvider
 
     public IQueryable<TFact> Query<TFact>()
     {
-        var matches = new List<Fact>(_facts.Count);
+        var matches = RentFacts();
         foreach (var fact in _facts.Values)
         {
             if (fact.Object is TFact)
@@ -570,6 +570,7 @@ internal sealed class Session : ISession, IEventProvider
             result[i] = (TFact)matches[i].Object!;
         }
 
+        ReturnFacts(matches);
         return result.AsQueryable();
     }
 
@@ -827,6 +828,11 @@ internal sealed class Session : ISession, IEventProvider
         {
             _dispatchFailed = true;
             return null;
+        }
+
+        if (key is string text && dispatch.ByString is { } byString)
+        {
+            return byString.TryGetValue(text, out var node) ? node : null;
         }
 
         return key is not null && dispatch.ByValue.TryGetValue(key, out var child) ? child : null;

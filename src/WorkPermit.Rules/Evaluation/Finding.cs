@@ -51,6 +51,9 @@ internal sealed class Finding : IEquatable<Finding>
     /// <summary>A value the rule computed (an eTA status, a route, a date...).</summary>
     public object? Value { get; }
 
+    /// <summary>Whether the finding carries documents, actions, conditions or a note.</summary>
+    public bool HasExtras => _extras is not null;
+
     /// <summary>Documents the finding adds to the report (only when they are needed).</summary>
     public IReadOnlyList<string> Documents => _extras?.Documents ?? NoItems;
 
@@ -70,11 +73,13 @@ internal sealed class Finding : IEquatable<Finding>
         IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes) =>
         new(ruleId, verdict, reads, value, documents, actions, conditions, note, applicable);
 
-    public bool Equals(Finding? other) => other is not null && string.Equals(RuleId, other.RuleId, StringComparison.Ordinal);
+    // The catalogue holds one CatalogueRule per ID, so the rule's identity and its catalogue position stand for the
+    // rule ID: no string is compared or hashed when the session files a finding.
+    public bool Equals(Finding? other) => other is not null && ReferenceEquals(Rule, other.Rule);
 
     public override bool Equals(object? obj) => Equals(obj as Finding);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(RuleId);
+    public override int GetHashCode() => Rule.Order;
 
     public override string ToString() => $"{RuleId}: {Verdict}";
 

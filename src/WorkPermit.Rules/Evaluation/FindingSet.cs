@@ -19,17 +19,8 @@ internal sealed class FindingSet
     public Finding this[string ruleId] => _byOrder[RuleCatalogue.OrderOf(ruleId)]
         ?? throw new InvalidOperationException($"Rule {ruleId} produced no finding; the rule set is incomplete.");
 
-    /// <summary>The findings in catalogue order.</summary>
-    public IEnumerable<Finding> InOrder()
-    {
-        foreach (var finding in _byOrder)
-        {
-            if (finding is not null)
-            {
-                yield return finding;
-            }
-        }
-    }
+    /// <summary>The findings in catalogue order, with a null for each catalogue rule that made none.</summary>
+    public ReadOnlySpan<Finding?> ByOrder => _byOrder;
 
     public int Count { get; }
 }

@@ -260,8 +260,13 @@ internal static class ReportBuilder
     private static IReadOnlyList<ReportItem> Items(FindingSet f, Func<Finding, IReadOnlyList<string>> items)
     {
         List<ReportItem>? list = null;
-        foreach (var finding in f.InOrder())
+        foreach (var finding in f.ByOrder)
         {
+            if (finding is null || !finding.HasExtras)
+            {
+                continue;
+            }
+
             foreach (var id in items(finding))
             {
                 list ??= [];
@@ -291,9 +296,9 @@ internal static class ReportBuilder
     private static List<FindingResult> Findings(FindingSet f)
     {
         var list = new List<FindingResult>(f.Count);
-        foreach (var finding in f.InOrder())
+        foreach (var finding in f.ByOrder)
         {
-            if (finding.Applicable == Tri.No)
+            if (finding is null || finding.Applicable == Tri.No)
             {
                 continue;
             }
@@ -382,11 +387,23 @@ internal static class FindingResults
     /// <summary>Keeps a shared result's JSON.</summary>
     public static void KeepJson(FindingResult result, byte[] json) => Shared[result] = json;
 
+    /// <summary>Per rule (by catalogue order), the result last looked up: consecutive evaluations of similar profiles
+    /// mostly repeat it, and comparing one key is cheaper than hashing it.</summary>
+    private static readonly Recent?[] Last = new Recent?[RuleCatalogue.Rules.Count];
+
     public static FindingResult Of(Finding finding)
     {
         var key = new Key(finding.Rule, finding.Outcome, finding.Applicable, finding.Reads, finding.Missing, finding.Note);
+        ref var last = ref Last[finding.Rule.Order];
+        var recent = Volatile.Read(ref last);
+        if (recent is not null && recent.Key.Equals(key))
+        {
+            return recent.Result;
+        }
+
         if (Cache.TryGetValue(key, out var result))
         {
+            Volatile.Write(ref last, new Recent(key, result));
             return result;
         }
 
@@ -409,10 +426,13 @@ internal static class FindingResults
         {
             result = Cache.GetOrAdd(key, result);
             Shared.TryAdd(result, null);
+            Volatile.Write(ref last, new Recent(key, result));
         }
 
         return result;
     }
+
+    private sealed record Recent(Key Key, FindingResult Result);
 
     private readonly record struct Key(CatalogueRule Rule, Tri Outcome, Tri Applies, FactSet Reads, FactSet Missing, string? Note)
     {

@@ -376,7 +376,11 @@ internal static class ReportBuilder
 internal static class FindingResults
 {
     private const int Capacity = 16_384;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Key, FindingResult> Cache = new();
+    private static int _count;
+
+    /// <summary>Per rule (by catalogue order), its shared results. Each rule has few distinct results (tens), so a
+    /// small table per rule, read without locks, finds one with a cheap hash and usually one cache line.</summary>
+    private static readonly RuleResults[] ByRule = CreateTables();
 
     /// <summary>The shared results (by reference) and their JSON, null until first written.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<FindingResult, byte[]?> Shared = new(ReferenceEqualityComparer.Instance);
@@ -387,28 +391,17 @@ internal static class FindingResults
     /// <summary>Keeps a shared result's JSON.</summary>
     public static void KeepJson(FindingResult result, byte[] json) => Shared[result] = json;
 
-    /// <summary>Per rule (by catalogue order), the result last looked up: consecutive evaluations of similar profiles
-    /// mostly repeat it, and comparing one key is cheaper than hashing it.</summary>
-    private static readonly Recent?[] Last = new Recent?[RuleCatalogue.Rules.Count];
-
     public static FindingResult Of(Finding finding)
     {
-        var key = new Key(finding.Rule, finding.Outcome, finding.Applicable, finding.Reads, finding.Missing, finding.Note);
-        ref var last = ref Last[finding.Rule.Order];
-        var recent = Volatile.Read(ref last);
-        if (recent is not null && recent.Key.Equals(key))
+        var key = new Key(finding.Outcome, finding.Applicable, finding.Reads, finding.Missing, finding.Note);
+        var table = ByRule[finding.Rule.Order];
+        if (table.Find(key) is { } found)
         {
-            return recent.Result;
-        }
-
-        if (Cache.TryGetValue(key, out var result))
-        {
-            Volatile.Write(ref last, new Recent(key, result));
-            return result;
+            return found;
         }
 
         var rule = finding.Rule;
-        result = new FindingResult
+        var result = new FindingResult
         {
             RuleId = finding.RuleId,
             Title = rule.Title,
@@ -422,24 +415,114 @@ internal static class FindingResults
             Interpretations = rule.Interpretations,
             Note = finding.Note,
         };
-        if (Cache.Count < Capacity)
+        if (Volatile.Read(ref _count) < Capacity)
         {
-            result = Cache.GetOrAdd(key, result);
-            Shared.TryAdd(result, null);
-            Volatile.Write(ref last, new Recent(key, result));
+            var shared = table.Add(key, result);
+            if (ReferenceEquals(shared, result))
+            {
+                Interlocked.Increment(ref _count);
+                Shared.TryAdd(result, null);
+            }
+
+            result = shared;
         }
 
         return result;
     }
 
-    private sealed record Recent(Key Key, FindingResult Result);
-
-    private readonly record struct Key(CatalogueRule Rule, Tri Outcome, Tri Applies, FactSet Reads, FactSet Missing, string? Note)
+    private static RuleResults[] CreateTables()
     {
-        public bool Equals(Key other) => ReferenceEquals(Rule, other.Rule) && Outcome == other.Outcome && Applies == other.Applies
+        var tables = new RuleResults[RuleCatalogue.Rules.Count];
+        for (var i = 0; i < tables.Length; i++)
+        {
+            tables[i] = new RuleResults();
+        }
+
+        return tables;
+    }
+
+    private readonly record struct Key(Tri Outcome, Tri Applies, FactSet Reads, FactSet Missing, string? Note)
+    {
+        public bool Equals(Key other) => Outcome == other.Outcome && Applies == other.Applies
             && Reads.Equals(other.Reads) && Missing.Equals(other.Missing) && string.Equals(Note, other.Note, StringComparison.Ordinal);
 
-        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Rule), Outcome, Applies, Reads, Missing);
+        // The note is left out of the hash (it is rare, and equality still compares it).
+        public override int GetHashCode()
+        {
+            var mixed = Reads.Mix ^ (Missing.Mix * 31) ^ ((ulong)Outcome << 3) ^ ((ulong)Applies << 6);
+            return (int)(mixed ^ (mixed >> 29) ^ (mixed >> 47));
+        }
+    }
+
+    /// <summary>One rule's results: an open-addressing table of entries, replaced whole (copy on write) when a result is
+    /// added, so readers never lock and never see a half-written entry.</summary>
+    private sealed class RuleResults
+    {
+        private readonly Lock _gate = new();
+        private Entry[] _entries = new Entry[16];
+        private int _used;
+
+        public FindingResult? Find(in Key key)
+        {
+            var entries = Volatile.Read(ref _entries);
+            var hash = key.GetHashCode();
+            var mask = entries.Length - 1;
+            for (var i = hash & mask; ; i = (i + 1) & mask)
+            {
+                ref readonly var entry = ref entries[i];
+                if (entry.Result is null)
+                {
+                    return null;
+                }
+
+                if (entry.Hash == hash && entry.Key.Equals(key))
+                {
+                    return entry.Result;
+                }
+            }
+        }
+
+        /// <summary>Adds a result unless an equal key is there already; returns the one kept.</summary>
+        public FindingResult Add(in Key key, FindingResult result)
+        {
+            lock (_gate)
+            {
+                if (Find(key) is { } existing)
+                {
+                    return existing;
+                }
+
+                var entries = _entries;
+                var size = (_used + 1) * 2 > entries.Length ? entries.Length * 2 : entries.Length;
+                var copy = new Entry[size];
+                foreach (var entry in entries)
+                {
+                    if (entry.Result is not null)
+                    {
+                        Place(copy, entry);
+                    }
+                }
+
+                Place(copy, new Entry(key.GetHashCode(), key, result));
+                _used++;
+                Volatile.Write(ref _entries, copy);
+                return result;
+            }
+        }
+
+        private static void Place(Entry[] entries, in Entry entry)
+        {
+            var mask = entries.Length - 1;
+            var i = entry.Hash & mask;
+            while (entries[i].Result is not null)
+            {
+                i = (i + 1) & mask;
+            }
+
+            entries[i] = entry;
+        }
+
+        private readonly record struct Entry(int Hash, Key Key, FindingResult? Result);
     }
 }
 

@@ -65,6 +65,9 @@ internal readonly struct FactSet : IEquatable<FactSet>
 
     public override int GetHashCode() => HashCode.Combine(_low, _high);
 
+    /// <summary>A cheap, unseeded 64-bit mix of the set, for tables that resolve collisions by equality.</summary>
+    public ulong Mix => (_low * 0x9E3779B97F4A7C15UL) ^ (_high * 0xC2B2AE3D27D4EB4FUL);
+
     public static bool operator ==(FactSet a, FactSet b) => a.Equals(b);
 
     public static bool operator !=(FactSet a, FactSet b) => !a.Equals(b);

@@ -176,14 +176,18 @@ internal static class ColdStages
 
         var json = BenchmarkProfiles.Utf8(BenchmarkProfiles.PortOfEntry);
         Step("profile bytes (benchmark's own resource)");
-        _ = ReferenceDataSet.Default;
-        Step("reference data (embedded lists)");
+        // As a host does it: creating the evaluator starts the rule-set compile on another thread, then reads the
+        // catalogue and the reference lists; the compile's remaining time shows as the wait after that.
+        WorkPermitRuleSet.StartCompiling();
+        Step("start rule set compile (background)");
         _ = RuleCatalogue.Rules.Count;
         Step("rule catalogue (embedded passages)");
+        _ = ReferenceDataSet.Default;
+        Step("reference data (embedded lists)");
         var evaluator = WorkPermitEvaluator.Create();
         Step("evaluator (rule set fingerprint)");
         _ = WorkPermitRuleSet.Factory;
-        Step("rule set compile");
+        Step("wait for the rule set compile");
         var profile = ProfileJson.Read(json).Profile!;
         Step("first profile JSON read");
         var report = evaluator.Evaluate(profile);

@@ -26,6 +26,7 @@ public static class WorkPermitRulesServiceCollectionExtensions
 
         var options = new WorkPermitRulesOptions();
         configure?.Invoke(options);
+        Evaluation.WorkPermitRuleSet.StartCompiling();
         var reference = ReferenceDataSet.Build(options.ReferenceData);
         services.TryAddSingleton(reference);
         services.TryAddSingleton(sp => WorkPermitEvaluator.Create(options, reference, sp.GetService<TimeProvider>() ?? TimeProvider.System));

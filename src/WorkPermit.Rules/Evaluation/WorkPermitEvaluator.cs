@@ -122,6 +122,7 @@ public static class WorkPermitEvaluator
     {
         var options = new WorkPermitRulesOptions();
         configure?.Invoke(options);
+        WorkPermitRuleSet.StartCompiling();
         return new Evaluator(options, ReferenceDataSet.Build(options.ReferenceData), timeProvider ?? TimeProvider.System);
     }
 

@@ -47,7 +47,7 @@ public class BatchBenchmarks
     {
         _evaluator = WorkPermitEvaluator.Create();
         // FsCheck's fluent Sample takes the number of samples, the seed, then the size.
-        _pool = WorkPermitGenerators.Default.AnyProfile.Sample(PoolSize, new Rnd(20_261_128UL), 50).ToArray();
+        _pool = CreatePool();
         BenchmarkProfiles.Expect($"the pool holds {PoolSize} profiles", _pool.Length == PoolSize);
         BenchmarkProfiles.Expect("the pool holds valid profiles", _pool.All(p => ProfileJson.Validate(p).Count == 0));
         BenchmarkProfiles.Expect("the pool's profiles differ", _pool.Distinct().Count() > PoolSize / 2);
@@ -61,6 +61,11 @@ public class BatchBenchmarks
     [GlobalCleanup]
     public void Cleanup() => Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"// Batch heap: {HeapBeforeBytes / 1048576.0:F1} MB after setup, at most {MaxHeapBytes / 1048576.0:F1} MB while batches ran ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
+
+    /// <summary>The pool of generated profiles the batch cycles through (fixed seed, so every run evaluates the same).</summary>
+    /// <returns>The profiles.</returns>
+    internal static WorkPermitProfile[] CreatePool() =>
+        WorkPermitGenerators.Default.AnyProfile.Sample(PoolSize, new Rnd(20_261_128UL), 50).ToArray();
 
     /// <summary>Evaluates <see cref="BatchSize"/> profiles in parallel, one evaluation per profile.</summary>
     /// <returns>A checksum of the reports (outcomes at yes), so no evaluation can be optimised away.</returns>

@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 namespace WorkPermit.Rules.Benchmarks;
 
 /// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*OneFact*'</c>, or with <c>stages</c> the
-/// breakdown of one evaluation by stage (<c>stages cold</c>: of a cold start; <c>stages types</c>: allocations by type).</summary>
+/// breakdown of one evaluation by stage (<c>stages cold</c>: of a cold start; <c>stages types</c>: allocations by type;
+/// <c>stages batch</c>: the batch's throughput on one thread and on every core, with the GC's share).</summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
@@ -21,6 +22,12 @@ public static class Program
                 evaluator.Evaluate(profile);
             }
 
+            return;
+        }
+
+        if (args is ["stages", "batch", ..])
+        {
+            BatchStages.Run(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
             return;
         }
 

@@ -205,3 +205,49 @@ internal static class ColdStages
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  methods JIT-compiled: {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
     }
 }
+
+/// <summary>
+/// The batch workload (the generated pool of <see cref="BatchBenchmarks"/>) outside BenchmarkDotNet: 100,000 evaluations
+/// on one thread, then on one thread per core, a few rounds each, with the evaluations per second, the number of gen0
+/// collections, the time the GC paused the process and the bytes allocated per evaluation. It shows how far the batch
+/// scales with cores and how much of it the GC takes.
+/// </summary>
+internal static class BatchStages
+{
+    public static void Run(int rounds)
+    {
+        var evaluator = WorkPermitEvaluator.Create();
+        var pool = BatchBenchmarks.CreatePool();
+        foreach (var profile in pool)
+        {
+            evaluator.Evaluate(profile);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var threads in new[] { 1, Environment.ProcessorCount })
+            {
+                var gcs = GC.CollectionCount(0);
+                var paused = GC.GetTotalPauseDuration();
+                var allocated = GC.GetTotalAllocatedBytes(precise: false);
+                var clock = Stopwatch.StartNew();
+                if (threads == 1)
+                {
+                    for (var i = 0; i < 100_000; i++)
+                    {
+                        evaluator.Evaluate(pool[i % pool.Length]);
+                    }
+                }
+                else
+                {
+                    Parallel.For(0, 100_000, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => evaluator.Evaluate(pool[i % pool.Length]));
+                }
+
+                clock.Stop();
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  {threads} thread(s): {100_000 / clock.Elapsed.TotalSeconds,8:N0} evaluations/s, {GC.CollectionCount(0) - gcs,5} gen0 GCs, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds,5:F0} ms of {clock.ElapsedMilliseconds,5} ms, {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 100_000.0 / 1024,5:F1} KB per evaluation"));
+            }
+        }
+    }
+}

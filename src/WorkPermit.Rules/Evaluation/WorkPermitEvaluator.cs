@@ -170,7 +170,9 @@ public static class WorkPermitEvaluator
             session.Fire();
             var findings = new FindingSet(session.Query<Finding>());
             WorkPermitRuleSet.ReturnSession(session);
-            return ReportBuilder.Build(evaluationCase, findings, RuleSet);
+            var report = ReportBuilder.Build(evaluationCase, findings, RuleSet);
+            Finding.Recycle(findings.ByOrder);
+            return report;
         }
     }
 }

@@ -193,6 +193,33 @@ public class SessionResetTests
         GC.KeepAlive(session);
     }
 
+    [Fact]
+    public void Reset_HashJoinOnAnObjectKey_KeyOfAnEarlierRunIsNotKeptAlive()
+    {
+        var session = TestEngine.Session(typeof(JoinOnBoxRule));
+        var weak = JoinAndForget(session);
+        session.Reset();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(weak.TryGetTarget(out _), "a reset session still references a join key of an earlier run");
+        session.Insert(new Left(new Box(2)));
+        session.Insert(new Right(new Box(2)));
+        Assert.Equal(1, session.Fire());
+    }
+
+    private static WeakReference<Box> JoinAndForget(ISession session)
+    {
+        session.Reset();
+        var box = new Box(1);
+        session.Insert(new Left(box));
+        session.Insert(new Right(new Box(1)));
+        Assert.Equal(1, session.Fire());
+        return new WeakReference<Box>(box);
+    }
+
     private static WeakReference<Item> InsertAndForget(ISession session)
     {
         // A second run, so the session is keeping what it makes (it starts after its first reset).
@@ -214,6 +241,26 @@ public class SessionResetTests
     }
 
     private sealed record Label(string Text);
+
+    private sealed record Box(int Value);
+
+    private sealed record Left(Box Key);
+
+    private sealed record Right(Box Key);
+
+    [Name("JoinOnBox")]
+    private sealed class JoinOnBoxRule : Rule
+    {
+        public override void Define()
+        {
+            Left left = default!;
+            Right right = default!;
+            When()
+                .Match(() => left)
+                .Match(() => right, r => r.Key == left.Key);
+            Then().Do(ctx => Act.Noop(left, right));
+        }
+    }
 
     private sealed class NullResolver : IDependencyResolver
     {

@@ -138,15 +138,18 @@ internal sealed class IndexedBetaMemory<TKey>(BinaryNode node, JoinKey<TKey> key
     public override void Clear()
     {
         // Each key's bucket list is kept for the next run: a reset session meets the same keys again.
+        // A spare list forgets its key too: a key can be an object from a fact, which a reset session must not keep alive.
         foreach (var bucket in _left.Values)
         {
             bucket.Clear();
+            bucket.Key = default!;
             (_spareLeft ??= []).Push(bucket);
         }
 
         foreach (var bucket in _right.Values)
         {
             bucket.Clear();
+            bucket.Key = default!;
             (_spareRight ??= []).Push(bucket);
         }
 

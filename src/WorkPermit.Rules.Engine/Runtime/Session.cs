@@ -28,13 +28,13 @@ internal sealed class Session : ISession, IEventProvider
     private Stack<List<AlphaMemoryNode>>? _memoryPool;
     private Stack<List<object>>? _objectPool;
     private Type? _lastType;
+    private TypeNode[]? _lastTypeNodes;
 
     // What the session made since its last reset, for its next run; null until the first reset.
     private Recycler<Token>? _tokens;
     private Recycler<Fact>? _handles;
     private Recycler<RightEntry>? _entries;
     private Recycler<LinkedFacts>? _linked;
-    private TypeNode[]? _lastTypeNodes;
 
     public Session(SessionFactory factory)
     {

@@ -128,85 +128,61 @@ internal sealed class Session : ISession, IEventProvider
         Start();
     }
 
+    // The four factories below take a kept object when the session has one free (after a reset) and otherwise
+    // allocate, keeping the new object when the session keeps what it makes (from its first reset on).
+
     public Token NewToken(Token? parent, Fact? fact, ReteNode owner)
     {
-        var tokens = _tokens;
-        if (tokens is null)
+        if (_tokens?.Reuse() is { } token)
         {
-            return new Token(parent, fact, owner);
-        }
-
-        var token = tokens.Reuse();
-        if (token is null)
-        {
-            token = new Token(parent, fact, owner);
-            tokens.Keep(token);
+            token.Parent = parent;
+            token.Fact = fact;
+            token.Owner = owner;
             return token;
         }
 
-        token.Parent = parent;
-        token.Fact = fact;
-        token.Owner = owner;
+        token = new Token(parent, fact, owner);
+        _tokens?.Keep(token);
         return token;
     }
 
     public Fact NewFact(object? value, bool synthetic)
     {
-        var handles = _handles;
-        if (handles is null)
+        if (_handles?.Reuse() is { } fact)
         {
-            return new Fact(value, synthetic);
-        }
-
-        var fact = handles.Reuse();
-        if (fact is null)
-        {
-            fact = new Fact(value, synthetic);
-            handles.Keep(fact);
+            fact.Object = value;
+            fact.IsSynthetic = synthetic;
             return fact;
         }
 
-        fact.Object = value;
-        fact.IsSynthetic = synthetic;
+        fact = new Fact(value, synthetic);
+        _handles?.Keep(fact);
         return fact;
     }
 
     public RightEntry NewEntry(Fact fact, ReteNode owner)
     {
-        var entries = _entries;
-        if (entries is null)
+        if (_entries?.Reuse() is { } entry)
         {
-            return new RightEntry(fact, owner);
-        }
-
-        var entry = entries.Reuse();
-        if (entry is null)
-        {
-            entry = new RightEntry(fact, owner);
-            entries.Keep(entry);
+            entry.Fact = fact;
+            entry.Owner = owner;
             return entry;
         }
 
-        entry.Fact = fact;
-        entry.Owner = owner;
+        entry = new RightEntry(fact, owner);
+        _entries?.Keep(entry);
         return entry;
     }
 
     private LinkedFacts NewLinkedFacts()
     {
-        var kept = _linked;
-        if (kept is null)
+        if (_linked?.Reuse() is { } linked)
         {
-            return new LinkedFacts();
+            return linked;
         }
 
-        var linked = kept.Reuse();
-        if (linked is null)
-        {
-            linked = new LinkedFacts();
-            kept.Keep(linked);
-        }
-
+        linked = new LinkedFacts();
+        _linked?.Keep(linked);
         return linked;
     }
 

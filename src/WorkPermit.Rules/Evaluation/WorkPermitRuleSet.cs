@@ -51,10 +51,10 @@ internal static class WorkPermitRuleSet
     public static ISession RentSession()
     {
         var idle = Idle;
-        var start = (Environment.CurrentManagedThreadId & int.MaxValue) % idle.Length;
+        var start = Environment.CurrentManagedThreadId;
         for (var i = 0; i < idle.Length; i++)
         {
-            var index = start + i < idle.Length ? start + i : start + i - idle.Length;
+            var index = (int)((uint)(start + i) % (uint)idle.Length);
             if (Volatile.Read(ref idle[index]) is not null && Interlocked.Exchange(ref idle[index], null) is { } session)
             {
                 return session;
@@ -70,10 +70,10 @@ internal static class WorkPermitRuleSet
     {
         session.Reset();
         var idle = Idle;
-        var start = (Environment.CurrentManagedThreadId & int.MaxValue) % idle.Length;
+        var start = Environment.CurrentManagedThreadId;
         for (var i = 0; i < idle.Length; i++)
         {
-            var index = start + i < idle.Length ? start + i : start + i - idle.Length;
+            var index = (int)((uint)(start + i) % (uint)idle.Length);
             if (Volatile.Read(ref idle[index]) is null && Interlocked.CompareExchange(ref idle[index], session, null) is null)
             {
                 return;

@@ -77,7 +77,6 @@ internal static class PackableAssemblies
 {
     public static readonly Assembly[] All =
     [
-        typeof(WorkPermit.Rules.Engine.ISession).Assembly,
         typeof(WorkPermit.Rules.IWorkPermitEvaluator).Assembly,
         typeof(WorkPermit.Rules.Testing.WorkPermitGenerators).Assembly,
     ];

@@ -1,5 +1,5 @@
 using System.Reflection;
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 
 namespace WorkPermit.Rules.Tests;
 

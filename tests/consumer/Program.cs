@@ -4,9 +4,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.Extensions.DependencyInjection;
 using WorkPermit.Rules;
-using WorkPermit.Rules.Engine;
-using WorkPermit.Rules.Engine.Dsl;
-using WorkPermit.Rules.Engine.Fluent;
 using WorkPermit.Rules.Testing;
 
 var failures = new List<string>();
@@ -51,15 +48,7 @@ Check(report.RuleSet.Rules == 91 && report.RuleSet.Fingerprint.Length == 16, "th
 Check(ReportJson.Write(report).Contains("\"portOfEntry\":{\"outcome\":\"yes\"", StringComparison.Ordinal), "the report writes the contract's JSON");
 Check(!evaluator.Evaluate("""{ "travel": { "mode": "boat" } }""").IsValid, "invalid input is reported, not evaluated");
 
-// 4. The engine package on its own.
-var repository = new RuleRepository();
-repository.Load(x => x.From(typeof(GreetingRule)));
-var session = repository.Compile().CreateSession();
-session.Insert(new Visitor("Ada"));
-session.Fire();
-Check(session.Query<Greeting>().Single().Text == "Hello, Ada", "the engine fires a rule and yields a linked fact");
-
-// 5. The testing package: generated profiles and the invariants, run against this application's own evaluator.
+// 4. The testing package: generated profiles and the invariants, run against this application's own evaluator.
 var generators = new WorkPermitGenerators(evaluator.ReferenceData);
 var invariants = new WorkPermitInvariants(evaluator);
 var broken = generators.AnyProfile.Sample(30, 200)
@@ -77,18 +66,3 @@ if (failures.Count > 0)
 
 Console.WriteLine("All consumer checks passed.");
 return 0;
-
-public sealed record Visitor(string Name);
-
-public sealed record Greeting(string Text);
-
-[Name("Greeting")]
-public sealed class GreetingRule : Rule
-{
-    public override void Define()
-    {
-        Visitor visitor = default!;
-        When().Match(() => visitor);
-        Then().Yield(_ => new Greeting("Hello, " + visitor.Name));
-    }
-}

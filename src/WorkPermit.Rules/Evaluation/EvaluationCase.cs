@@ -71,5 +71,18 @@ internal sealed class EvaluationCase
     /// <summary>The facts the submission date was read from.</summary>
     public FactSet SubmissionDateFacts => Application.SubmittedDate is null ? FactSet.Of(FactId.EvaluationDate) : FactSet.Of(FactId.ApplicationSubmittedDate);
 
+    /// <summary>The findings concluded so far, by catalogue order: every rule records its finding here as it fires,
+    /// whether it yields the finding into the session for other rules to match or not.</summary>
+    public FindingSet Findings { get; } = new();
+
+    /// <summary>Records a rule's finding and returns it (for the rules that yield it into the session).</summary>
+    /// <param name="finding">The finding.</param>
+    /// <returns><paramref name="finding"/>.</returns>
+    public Finding Record(Finding finding)
+    {
+        Findings.Add(finding);
+        return finding;
+    }
+
     public override string ToString() => $"Case(evaluated {EvaluationDate:yyyy-MM-dd})";
 }

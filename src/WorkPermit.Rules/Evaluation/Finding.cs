@@ -10,25 +10,11 @@ internal sealed class Finding : IEquatable<Finding>
 {
     private static readonly string[] NoItems = [];
 
-    /// <summary>Findings of finished evaluations on this thread, for the next evaluation to use again (see
-    /// <see cref="Recycle"/>).</summary>
-    [ThreadStatic]
-    private static Stack<Finding>? t_spare;
-
-    private const int MaxSpare = 512;
-
     /// <summary>What few findings carry (documents, actions, conditions, a note): kept apart so that the many findings
     /// without them stay small.</summary>
-    private Extras? _extras;
+    private readonly Extras? _extras;
 
     private Finding(string ruleId, Verdict verdict, FactSet reads, object? value, IReadOnlyList<string>? documents,
-        IReadOnlyList<string>? actions, IReadOnlyList<string>? conditions, string? note, Tri applicable)
-    {
-        Rule = null!;
-        Set(ruleId, verdict, reads, value, documents, actions, conditions, note, applicable);
-    }
-
-    private void Set(string ruleId, Verdict verdict, FactSet reads, object? value, IReadOnlyList<string>? documents,
         IReadOnlyList<string>? actions, IReadOnlyList<string>? conditions, string? note, Tri applicable)
     {
         Rule = RuleCatalogue.Get(ruleId);
@@ -43,9 +29,9 @@ internal sealed class Finding : IEquatable<Finding>
 
     public string RuleId => Rule.Id;
 
-    public CatalogueRule Rule { get; private set; }
+    public CatalogueRule Rule { get; }
 
-    public Verdict Verdict { get; private set; }
+    public Verdict Verdict { get; }
 
     public Tri Outcome => Verdict.Value;
 
@@ -58,10 +44,10 @@ internal sealed class Finding : IEquatable<Finding>
     public FactSet Missing => Verdict.Missing;
 
     /// <summary>Facts the rule read, directly or through the findings it builds on.</summary>
-    public FactSet Reads { get; private set; }
+    public FactSet Reads { get; }
 
     /// <summary>A value the rule computed (an eTA status, a route, a date...).</summary>
-    public object? Value { get; private set; }
+    public object? Value { get; }
 
     /// <summary>Whether the finding carries documents, actions, conditions or a note.</summary>
     public bool HasExtras => _extras is not null;
@@ -76,44 +62,14 @@ internal sealed class Finding : IEquatable<Finding>
     public IReadOnlyList<string> Conditions => _extras?.Conditions ?? NoItems;
 
     /// <summary>Whether the rule's scope (channel, permit type) covers the profile: rules out of scope are left out of the report's findings.</summary>
-    public Tri Applicable { get; private set; }
+    public Tri Applicable { get; }
 
     /// <summary>How the rule inferred a fact from another, when it did.</summary>
     public string? Note => _extras?.Note;
 
     public static Finding Of(string ruleId, Verdict verdict, FactSet reads, object? value = null, IReadOnlyList<string>? documents = null,
-        IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes)
-    {
-        if (t_spare is { Count: > 0 } spare)
-        {
-            var finding = spare.Pop();
-            finding.Set(ruleId, verdict, reads, value, documents, actions, conditions, note, applicable);
-            return finding;
-        }
-
-        return new Finding(ruleId, verdict, reads, value, documents, actions, conditions, note, applicable);
-    }
-
-    /// <summary>
-    /// Hands the findings of a finished evaluation back for the next evaluation on this thread to use again. Only the
-    /// evaluator calls it, once the report is built: by then the rule session has been reset (it holds no finding) and
-    /// the report holds only finding results and values, never a finding, so nothing can see a finding change.
-    /// </summary>
-    public static void Recycle(ReadOnlySpan<Finding?> findings)
-    {
-        var spare = t_spare ??= new Stack<Finding>(128);
-        foreach (var finding in findings)
-        {
-            if (finding is null || spare.Count == MaxSpare)
-            {
-                continue;
-            }
-
-            finding.Value = null;
-            finding._extras = null;
-            spare.Push(finding);
-        }
-    }
+        IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes) =>
+        new(ruleId, verdict, reads, value, documents, actions, conditions, note, applicable);
 
     // The catalogue holds one CatalogueRule per ID, so the rule's identity and its catalogue position stand for the
     // rule ID: no string is compared or hashed when the session files a finding.

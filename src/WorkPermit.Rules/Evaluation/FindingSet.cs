@@ -1,19 +1,37 @@
 namespace WorkPermit.Rules.Evaluation;
 
-/// <summary>The findings of one evaluation, by rule ID.</summary>
+/// <summary>The findings of one evaluation, by catalogue order.</summary>
 internal sealed class FindingSet
 {
-    private readonly Finding?[] _byOrder;
+    private readonly Finding?[] _byOrder = new Finding?[RuleCatalogue.Rules.Count];
+
+    public FindingSet()
+    {
+    }
 
     public FindingSet(IEnumerable<Finding> findings)
     {
-        _byOrder = new Finding?[RuleCatalogue.Rules.Count];
         foreach (var finding in findings)
         {
-            ref var slot = ref _byOrder[finding.Rule.Order];
-            Count += slot is null ? 1 : 0;
-            slot = finding;
+            Add(finding);
         }
+    }
+
+    /// <summary>Adds a rule's finding. A rule that fires again (a rule set that loops) replaces its earlier finding
+    /// and is counted in <see cref="Repeats"/>.</summary>
+    public void Add(Finding finding)
+    {
+        ref var slot = ref _byOrder[finding.Rule.Order];
+        if (slot is null)
+        {
+            Count++;
+        }
+        else
+        {
+            Repeats++;
+        }
+
+        slot = finding;
     }
 
     public Finding this[string ruleId] => _byOrder[RuleCatalogue.OrderOf(ruleId)]
@@ -22,5 +40,8 @@ internal sealed class FindingSet
     /// <summary>The findings in catalogue order, with a null for each catalogue rule that made none.</summary>
     public ReadOnlySpan<Finding?> ByOrder => _byOrder;
 
-    public int Count { get; }
+    public int Count { get; private set; }
+
+    /// <summary>How many times a rule recorded a finding when it already had one.</summary>
+    public int Repeats { get; private set; }
 }

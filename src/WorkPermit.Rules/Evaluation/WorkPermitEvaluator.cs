@@ -132,6 +132,7 @@ public static class WorkPermitEvaluator
     private sealed class Evaluator(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider) : IWorkPermitEvaluator
     {
         private readonly UnknownPropertyHandling _unknownProperties = options.UnknownProperties;
+        private readonly int _maxFirings = WorkPermitRuleSet.MaxFirings(WorkPermitRuleSet.RuleTypes.Count);
 
         public RuleSetInfo RuleSet { get; } = new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference), WorkPermitRuleSet.RuleTypes.Count);
 
@@ -165,16 +166,36 @@ public static class WorkPermitEvaluator
         {
             var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
             var evaluationCase = new EvaluationCase(profile, today, reference);
-            var session = WorkPermitRuleSet.RentSession();
-            session.Insert(evaluationCase);
-            session.Fire();
-            var findings = new FindingSet(session.Query<Finding>());
-            WorkPermitRuleSet.ReturnSession(session);
-            var report = ReportBuilder.Build(evaluationCase, findings, RuleSet);
-            Finding.Recycle(findings.ByOrder);
-            return report;
+            var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, evaluationCase, _maxFirings);
+            return ReportBuilder.Build(evaluationCase, findings, RuleSet);
         }
     }
+}
+
+/// <summary>
+/// Thrown when an evaluation's rules keep firing past a bound (a rule whose action makes it match again): the
+/// evaluation is stopped instead of running forever. The catalogue's rules fire once each, so this points at a rule
+/// added to the set.
+/// </summary>
+public sealed class RuleLoopException : InvalidOperationException
+{
+    /// <summary>Initializes a new instance of the <see cref="RuleLoopException"/> class.</summary>
+    /// <param name="rules">The names of the rules still firing when the evaluation was stopped.</param>
+    /// <param name="firings">How many firings the evaluation was allowed.</param>
+    public RuleLoopException(IReadOnlyList<string> rules, int firings)
+        : base($"The rules kept firing after {firings} firings, so the evaluation was stopped. Rules still firing: {string.Join(", ", rules ?? [])}.")
+    {
+        Rules = rules ?? [];
+        Firings = firings;
+    }
+
+    /// <summary>Gets the names of the rules still firing when the evaluation was stopped.</summary>
+    /// <value>Rule names (catalogue IDs for catalogue rules).</value>
+    public IReadOnlyList<string> Rules { get; }
+
+    /// <summary>Gets how many firings the evaluation was allowed.</summary>
+    /// <value>The bound.</value>
+    public int Firings { get; }
 }
 
 /// <summary>Writes reports in the contract's JSON form.</summary>

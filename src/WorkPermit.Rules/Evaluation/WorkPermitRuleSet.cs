@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using WorkPermit.Rules.Engine;
-using WorkPermit.Rules.Engine.Dsl;
-using WorkPermit.Rules.Engine.Fluent;
+using NRules;
+using NRules.Fluent;
+using NRules.Fluent.Dsl;
 
 namespace WorkPermit.Rules.Evaluation;
 
@@ -43,44 +43,6 @@ internal static class WorkPermitRuleSet
         });
     }
 
-    /// <summary>Reset sessions ready for the next evaluation: at most one per core, so the memory they keep is
-    /// bounded however many threads evaluate.</summary>
-    private static readonly ISession?[] Idle = new ISession?[Math.Max(Environment.ProcessorCount, 2)];
-
-    /// <summary>Takes an idle session, or creates one when every kept session is in use.</summary>
-    public static ISession RentSession()
-    {
-        var idle = Idle;
-        var start = Environment.CurrentManagedThreadId;
-        for (var i = 0; i < idle.Length; i++)
-        {
-            var index = (int)((uint)(start + i) % (uint)idle.Length);
-            if (Volatile.Read(ref idle[index]) is not null && Interlocked.Exchange(ref idle[index], null) is { } session)
-            {
-                return session;
-            }
-        }
-
-        return Factory.CreateSession();
-    }
-
-    /// <summary>Resets a session whose evaluation finished normally and keeps it for the next one, if there is room.
-    /// A session whose evaluation threw is not returned: it is dropped with whatever state it was left in.</summary>
-    public static void ReturnSession(ISession session)
-    {
-        session.Reset();
-        var idle = Idle;
-        var start = Environment.CurrentManagedThreadId;
-        for (var i = 0; i < idle.Length; i++)
-        {
-            var index = (int)((uint)(start + i) % (uint)idle.Length);
-            if (Volatile.Read(ref idle[index]) is null && Interlocked.CompareExchange(ref idle[index], session, null) is null)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>The rule classes: one per catalogue ID, in the WorkPermit.Rules.Rules namespaces.</summary>
     /// <remarks>Found on first use (reflection over the assembly and the catalogue's order), so that starting the
     /// compile in the background does not do that work on the caller's thread first.</remarks>
@@ -90,7 +52,7 @@ internal static class WorkPermitRuleSet
         static () => typeof(WorkPermitRuleSet).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(Rule))
                 && t.Namespace?.StartsWith("WorkPermit.Rules.Rules", StringComparison.Ordinal) == true)
-            .OrderBy(t => RuleCatalogue.OrderOf(t.GetCustomAttribute<NameAttribute>()?.Value ?? string.Empty))
+            .OrderBy(t => RuleCatalogue.OrderOf(new RuleMetadata(t).Name))
             .ToArray(),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -103,17 +65,76 @@ internal static class WorkPermitRuleSet
         var text = new StringBuilder(Version).Append('\n');
         foreach (var type in RuleTypes)
         {
-            text.Append(type.GetCustomAttribute<NameAttribute>()?.Value).Append('=').Append(type.FullName).Append('\n');
+            text.Append(new RuleMetadata(type).Name).Append('=').Append(type.FullName).Append('\n');
         }
 
         text.Append(Convert.ToHexStringLower(SHA256.HashData(RuleCatalogue.RawBytes))).Append('\n').Append(reference.Fingerprint);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
+    /// <summary>How many rule firings one evaluation may take before it counts as a runaway loop: every catalogue rule
+    /// fires once per evaluation, so ten times the rule count leaves room for any rule a host adds.</summary>
+    public static int MaxFirings(int ruleCount) => Math.Max(64, ruleCount * 10);
+
+    /// <summary>
+    /// Evaluates one case in a new session of <paramref name="factory"/> and returns the findings its rules recorded.
+    /// </summary>
+    /// <remarks>
+    /// <para>Findings reach the network in batches: linked facts (the findings that other rules match) are queued while
+    /// the agenda fires, then propagated together, and the loop repeats until nothing is left to fire. One batch visits
+    /// each alpha node once instead of once per finding. This is sound because no rule of the set uses <c>Not</c>,
+    /// <c>Exists</c> or priorities: a rule waits for every finding it matches, so the order in which they arrive cannot
+    /// change what it concludes (a test guards that).</para>
+    /// <para>A rule set that keeps firing (a rule whose action re-enables itself) is stopped after
+    /// <paramref name="maxFirings"/> firings with a <see cref="RuleLoopException"/> that names the rules still firing.</para>
+    /// </remarks>
+    public static FindingSet Run(ISessionFactory factory, EvaluationCase evaluationCase, int maxFirings)
+    {
+        var session = factory.CreateSession();
+        session.AutoPropagateLinkedFacts = false;
+        session.Insert(evaluationCase);
+        var fired = 0;
+        while (!session.Agenda.IsEmpty)
+        {
+            fired += session.Fire(maxFirings - fired);
+            if (fired >= maxFirings && !session.Agenda.IsEmpty)
+            {
+                throw RuleLoop(session, maxFirings);
+            }
+
+            session.PropagateLinked();
+        }
+
+        return evaluationCase.Findings;
+    }
+
+    /// <summary>Names the rules of a runaway loop: those that fire in a further bounded run.</summary>
+    private static RuleLoopException RuleLoop(ISession session, int maxFirings)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        session.Events.RuleFiringEvent += (_, e) => names.Add(e.Rule.Name);
+        session.AutoPropagateLinkedFacts = true;
+        try
+        {
+            session.Fire(100);
+        }
+        catch (Exception)
+        {
+            // Naming the rules is all that is wanted here; the loop itself is what gets reported.
+        }
+
+        if (!session.Agenda.IsEmpty)
+        {
+            names.Add(session.Agenda.Peek().Rule.Name);
+        }
+
+        return new RuleLoopException([.. names], maxFirings);
+    }
+
     private static ISessionFactory Compile()
     {
         var repository = new RuleRepository();
-        repository.Load(x => x.From(RuleTypes).To("work-permit"));
+        repository.Load(x => x.PrivateTypes().From(RuleTypes).To("work-permit"));
         return repository.Compile();
     }
 }

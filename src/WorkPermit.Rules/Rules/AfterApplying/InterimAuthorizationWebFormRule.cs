@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.AfterApplying;
@@ -21,7 +21,7 @@ internal sealed class InterimAuthorizationWebFormRule : Rule
             .Match(() => aft15, f => f.RuleId == RuleIds.Aft15);
 
         Then()
-            .Yield(_ => Decide(c, aft15));
+            .Do(_ => c.Record(Decide(c, aft15)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding aft15)

@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.AfterApplying;
@@ -23,7 +23,7 @@ internal sealed class VisitorInterimAuthorizationRule : Rule
             .Match(() => aft16, f => f.RuleId == RuleIds.Aft16);
 
         Then()
-            .Yield(_ => Decide(c, aft16));
+            .Yield(_ => c.Record(Decide(c, aft16)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding aft16)

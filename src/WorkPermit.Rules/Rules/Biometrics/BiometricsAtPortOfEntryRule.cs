@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.Biometrics;
@@ -25,7 +25,7 @@ internal sealed class BiometricsAtPortOfEntryRule : Rule
             .Match(() => bio03, f => f.RuleId == RuleIds.Bio03);
 
         Then()
-            .Yield(_ => Decide(c, bio02, bio03));
+            .Do(_ => c.Record(Decide(c, bio02, bio03)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding bio02, Finding bio03)

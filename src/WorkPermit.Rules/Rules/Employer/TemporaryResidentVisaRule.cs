@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.Employer;
@@ -23,7 +23,7 @@ internal sealed class TemporaryResidentVisaRule : Rule
             .Match(() => poe01, f => f.RuleId == RuleIds.Poe01);
 
         Then()
-            .Yield(_ => Decide(c, poe01));
+            .Do(_ => c.Record(Decide(c, poe01)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe01)

@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.General;
@@ -10,32 +10,24 @@ namespace WorkPermit.Rules.Rules.General;
 [Tag("requirement")]
 internal sealed class GeneralRequirementsRule : Rule
 {
+    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    private static readonly RuleInputs Inputs = new(RuleIds.Gen02, RuleIds.Gen03, RuleIds.Gen04, RuleIds.Gen06, RuleIds.Gen07, RuleIds.Gen08, RuleIds.Gen09, RuleIds.Gen10);
+
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding gen02 = default!;
-        Finding gen03 = default!;
-        Finding gen04 = default!;
-        Finding gen06 = default!;
-        Finding gen07 = default!;
-        Finding gen08 = default!;
-        Finding gen09 = default!;
-        Finding gen10 = default!;
+        IEnumerable<Finding> inputs = default!;
 
         When()
             .Match(() => c)
-            .Match(() => gen02, f => f.RuleId == RuleIds.Gen02)
-            .Match(() => gen03, f => f.RuleId == RuleIds.Gen03)
-            .Match(() => gen04, f => f.RuleId == RuleIds.Gen04)
-            .Match(() => gen06, f => f.RuleId == RuleIds.Gen06)
-            .Match(() => gen07, f => f.RuleId == RuleIds.Gen07)
-            .Match(() => gen08, f => f.RuleId == RuleIds.Gen08)
-            .Match(() => gen09, f => f.RuleId == RuleIds.Gen09)
-            .Match(() => gen10, f => f.RuleId == RuleIds.Gen10);
+            .Query(() => inputs, q => q
+                .Match<Finding>(f => Inputs.Includes(f))
+                .Collect()
+                .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Yield(_ => Decide(c, gen02, gen03, gen04, gen06, gen07, gen08, gen09, gen10));
+            .Do(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Gen02), RuleInputs.Get(inputs, RuleIds.Gen03), RuleInputs.Get(inputs, RuleIds.Gen04), RuleInputs.Get(inputs, RuleIds.Gen06), RuleInputs.Get(inputs, RuleIds.Gen07), RuleInputs.Get(inputs, RuleIds.Gen08), RuleInputs.Get(inputs, RuleIds.Gen09), RuleInputs.Get(inputs, RuleIds.Gen10))));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding gen02, Finding gen03, Finding gen04, Finding gen06, Finding gen07, Finding gen08, Finding gen09, Finding gen10)

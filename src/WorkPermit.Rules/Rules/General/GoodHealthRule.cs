@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.General;
@@ -23,7 +23,7 @@ internal sealed class GoodHealthRule : Rule
             .Match(() => ime04, f => f.RuleId == RuleIds.Ime04);
 
         Then()
-            .Yield(_ => Decide(c, ime04));
+            .Yield(_ => c.Record(Decide(c, ime04)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding ime04)

@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.InsideCanada;
@@ -21,7 +21,7 @@ internal sealed class CusmaBasisRule : Rule
             .Match(() => c);
 
         Then()
-            .Yield(_ => Decide(c));
+            .Yield(_ => c.Record(Decide(c)));
     }
 
     internal static Finding Decide(EvaluationCase c)

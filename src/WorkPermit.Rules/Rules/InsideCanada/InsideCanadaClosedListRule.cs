@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.InsideCanada;
@@ -10,36 +10,24 @@ namespace WorkPermit.Rules.Rules.InsideCanada;
 [Tag("requirement")]
 internal sealed class InsideCanadaClosedListRule : Rule
 {
+    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    private static readonly RuleInputs Inputs = new(RuleIds.Ins01, RuleIds.Ins02, RuleIds.Ins03, RuleIds.Ins04, RuleIds.Ins05, RuleIds.Ins06, RuleIds.Ins07, RuleIds.Ins08, RuleIds.Ins09, RuleIds.Ins13);
+
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding ins01 = default!;
-        Finding ins02 = default!;
-        Finding ins03 = default!;
-        Finding ins04 = default!;
-        Finding ins05 = default!;
-        Finding ins06 = default!;
-        Finding ins07 = default!;
-        Finding ins08 = default!;
-        Finding ins09 = default!;
-        Finding ins13 = default!;
+        IEnumerable<Finding> inputs = default!;
 
         When()
             .Match(() => c)
-            .Match(() => ins01, f => f.RuleId == RuleIds.Ins01)
-            .Match(() => ins02, f => f.RuleId == RuleIds.Ins02)
-            .Match(() => ins03, f => f.RuleId == RuleIds.Ins03)
-            .Match(() => ins04, f => f.RuleId == RuleIds.Ins04)
-            .Match(() => ins05, f => f.RuleId == RuleIds.Ins05)
-            .Match(() => ins06, f => f.RuleId == RuleIds.Ins06)
-            .Match(() => ins07, f => f.RuleId == RuleIds.Ins07)
-            .Match(() => ins08, f => f.RuleId == RuleIds.Ins08)
-            .Match(() => ins09, f => f.RuleId == RuleIds.Ins09)
-            .Match(() => ins13, f => f.RuleId == RuleIds.Ins13);
+            .Query(() => inputs, q => q
+                .Match<Finding>(f => Inputs.Includes(f))
+                .Collect()
+                .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Yield(_ => Decide(c, ins01, ins02, ins03, ins04, ins05, ins06, ins07, ins08, ins09, ins13));
+            .Yield(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Ins01), RuleInputs.Get(inputs, RuleIds.Ins02), RuleInputs.Get(inputs, RuleIds.Ins03), RuleInputs.Get(inputs, RuleIds.Ins04), RuleInputs.Get(inputs, RuleIds.Ins05), RuleInputs.Get(inputs, RuleIds.Ins06), RuleInputs.Get(inputs, RuleIds.Ins07), RuleInputs.Get(inputs, RuleIds.Ins08), RuleInputs.Get(inputs, RuleIds.Ins09), RuleInputs.Get(inputs, RuleIds.Ins13))));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding ins01, Finding ins02, Finding ins03, Finding ins04, Finding ins05, Finding ins06, Finding ins07, Finding ins08, Finding ins09, Finding ins13)

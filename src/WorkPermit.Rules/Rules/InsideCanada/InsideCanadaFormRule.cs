@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.InsideCanada;
@@ -23,7 +23,7 @@ internal sealed class InsideCanadaFormRule : Rule
             .Match(() => ins10, f => f.RuleId == RuleIds.Ins10);
 
         Then()
-            .Yield(_ => Decide(c, ins10));
+            .Do(_ => c.Record(Decide(c, ins10)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding ins10)

@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.Medical;
@@ -12,26 +12,24 @@ internal sealed class MedicalExamValidOnEntryRule : Rule
 {
     private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationChannel, FactId.TravelHasLetterOfIntroduction);
 
+    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    private static readonly RuleInputs Inputs = new(RuleIds.Ime01, RuleIds.Ime02, RuleIds.Ime03, RuleIds.Ime06, RuleIds.Ime05);
+
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding ime01 = default!;
-        Finding ime02 = default!;
-        Finding ime03 = default!;
-        Finding ime06 = default!;
-        Finding ime05 = default!;
+        IEnumerable<Finding> inputs = default!;
 
         When()
             .Match(() => c)
-            .Match(() => ime01, f => f.RuleId == RuleIds.Ime01)
-            .Match(() => ime02, f => f.RuleId == RuleIds.Ime02)
-            .Match(() => ime03, f => f.RuleId == RuleIds.Ime03)
-            .Match(() => ime06, f => f.RuleId == RuleIds.Ime06)
-            .Match(() => ime05, f => f.RuleId == RuleIds.Ime05);
+            .Query(() => inputs, q => q
+                .Match<Finding>(f => Inputs.Includes(f))
+                .Collect()
+                .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Yield(_ => Decide(c, ime01, ime02, ime03, ime06, ime05));
+            .Yield(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Ime01), RuleInputs.Get(inputs, RuleIds.Ime02), RuleInputs.Get(inputs, RuleIds.Ime03), RuleInputs.Get(inputs, RuleIds.Ime06), RuleInputs.Get(inputs, RuleIds.Ime05))));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding ime01, Finding ime02, Finding ime03, Finding ime06, Finding ime05)

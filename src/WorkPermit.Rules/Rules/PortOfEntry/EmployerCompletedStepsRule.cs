@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
@@ -23,7 +23,7 @@ internal sealed class EmployerCompletedStepsRule : Rule
             .Match(() => lmia06, f => f.RuleId == RuleIds.Lmia06);
 
         Then()
-            .Yield(_ => Decide(c, lmia06));
+            .Yield(_ => c.Record(Decide(c, lmia06)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding lmia06)

@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
@@ -23,7 +23,7 @@ internal sealed class FlagpolingExclusionRule : Rule
             .Match(() => exc06x, f => f.RuleId == RuleIds.PoeExc06x);
 
         Then()
-            .Yield(_ => Decide(c, exc06x));
+            .Yield(_ => c.Record(Decide(c, exc06x)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding exc06x)

@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 using WorkPermit.Rules.Rules.Shared;
 
@@ -22,7 +22,7 @@ internal sealed class IecNotUsExclusionRule : Rule
             .Match(() => c);
 
         Then()
-            .Yield(_ => Decide(c));
+            .Yield(_ => c.Record(Decide(c)));
     }
 
     internal static Finding Decide(EvaluationCase c)

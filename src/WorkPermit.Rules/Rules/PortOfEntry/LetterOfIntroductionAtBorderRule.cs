@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
@@ -23,7 +23,7 @@ internal sealed class LetterOfIntroductionAtBorderRule : Rule
             .Match(() => poe07, f => f.RuleId == RuleIds.Poe07);
 
         Then()
-            .Yield(_ => Decide(c, poe07));
+            .Do(_ => c.Record(Decide(c, poe07)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe07)

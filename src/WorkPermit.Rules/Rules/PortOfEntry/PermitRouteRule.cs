@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
@@ -23,7 +23,7 @@ internal sealed class PermitRouteRule : Rule
             .Match(() => poe04, f => f.RuleId == RuleIds.Poe04);
 
         Then()
-            .Yield(_ => Decide(c, poe04));
+            .Yield(_ => c.Record(Decide(c, poe04)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe04)

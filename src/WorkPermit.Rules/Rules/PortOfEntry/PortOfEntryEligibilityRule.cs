@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
@@ -10,34 +10,24 @@ namespace WorkPermit.Rules.Rules.PortOfEntry;
 [Tag("requirement")]
 internal sealed class PortOfEntryEligibilityRule : Rule
 {
+    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    private static readonly RuleInputs Inputs = new(RuleIds.Poe01, RuleIds.Poe02, RuleIds.Poe03, RuleIds.PoeExc01, RuleIds.PoeExc02, RuleIds.PoeExc03, RuleIds.PoeExc04, RuleIds.PoeExc05, RuleIds.PoeExc06);
+
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding poe01 = default!;
-        Finding poe02 = default!;
-        Finding poe03 = default!;
-        Finding exc01 = default!;
-        Finding exc02 = default!;
-        Finding exc03 = default!;
-        Finding exc04 = default!;
-        Finding exc05 = default!;
-        Finding exc06 = default!;
+        IEnumerable<Finding> inputs = default!;
 
         When()
             .Match(() => c)
-            .Match(() => poe01, f => f.RuleId == RuleIds.Poe01)
-            .Match(() => poe02, f => f.RuleId == RuleIds.Poe02)
-            .Match(() => poe03, f => f.RuleId == RuleIds.Poe03)
-            .Match(() => exc01, f => f.RuleId == RuleIds.PoeExc01)
-            .Match(() => exc02, f => f.RuleId == RuleIds.PoeExc02)
-            .Match(() => exc03, f => f.RuleId == RuleIds.PoeExc03)
-            .Match(() => exc04, f => f.RuleId == RuleIds.PoeExc04)
-            .Match(() => exc05, f => f.RuleId == RuleIds.PoeExc05)
-            .Match(() => exc06, f => f.RuleId == RuleIds.PoeExc06);
+            .Query(() => inputs, q => q
+                .Match<Finding>(f => Inputs.Includes(f))
+                .Collect()
+                .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Yield(_ => Decide(c, poe01, poe02, poe03, exc01, exc02, exc03, exc04, exc05, exc06));
+            .Yield(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Poe01), RuleInputs.Get(inputs, RuleIds.Poe02), RuleInputs.Get(inputs, RuleIds.Poe03), RuleInputs.Get(inputs, RuleIds.PoeExc01), RuleInputs.Get(inputs, RuleIds.PoeExc02), RuleInputs.Get(inputs, RuleIds.PoeExc03), RuleInputs.Get(inputs, RuleIds.PoeExc04), RuleInputs.Get(inputs, RuleIds.PoeExc05), RuleInputs.Get(inputs, RuleIds.PoeExc06))));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe01, Finding poe02, Finding poe03, Finding exc01, Finding exc02, Finding exc03, Finding exc04, Finding exc05, Finding exc06)

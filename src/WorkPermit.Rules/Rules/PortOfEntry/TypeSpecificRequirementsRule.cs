@@ -1,4 +1,4 @@
-using WorkPermit.Rules.Engine.Dsl;
+using NRules.Fluent.Dsl;
 using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
@@ -25,7 +25,7 @@ internal sealed class TypeSpecificRequirementsRule : Rule
             .Match(() => owp01, f => f.RuleId == RuleIds.Owp01);
 
         Then()
-            .Yield(_ => Decide(c, poeEs01, owp01));
+            .Yield(_ => c.Record(Decide(c, poeEs01, owp01)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poeEs01, Finding owp01)

@@ -1,5 +1,5 @@
-using WorkPermit.Rules.Engine;
-using WorkPermit.Rules.Engine.Fluent;
+using NRules;
+using NRules.Fluent;
 
 namespace WorkPermit.Rules.Benchmarks;
 
@@ -7,18 +7,13 @@ namespace WorkPermit.Rules.Benchmarks;
 internal static class BenchmarkSetup
 {
     /// <summary>Loads rule classes through a repository and compiles them, outside the measured code.</summary>
-    /// <param name="activator">The activator, or <see langword="null"/> for the default one.</param>
-    /// <param name="ruleTypes">The rule classes.</param>
+    /// <param name="ruleTypes">The rule classes (internal ones included).</param>
     /// <returns>The session factory.</returns>
-    public static ISessionFactory Compile(IRuleActivator? activator, params Type[] ruleTypes)
+    public static ISessionFactory Compile(params Type[] ruleTypes)
     {
         var repository = new RuleRepository();
-        if (activator is not null)
-        {
-            repository.Activator = activator;
-        }
-
-        repository.Load(x => x.From(ruleTypes));
+        repository.Load(x => x.PrivateTypes().From(ruleTypes));
+        Expect("loading the rules", repository.GetRules().Count(), ruleTypes.Length);
         return repository.Compile();
     }
 
@@ -34,10 +29,5 @@ internal static class BenchmarkSetup
         {
             throw new InvalidOperationException($"{operation} fired {actual} rules; the scenario implies {expected}.");
         }
-    }
-
-    /// <summary>The rules' empty action.</summary>
-    public static void Nothing()
-    {
     }
 }

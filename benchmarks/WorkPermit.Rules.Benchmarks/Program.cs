@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 namespace WorkPermit.Rules.Benchmarks;
 
-/// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*OneFact*'</c>, or with <c>stages</c> the
+/// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*EvaluateBenchmarks*'</c>, or with <c>stages</c> the
 /// breakdown of one evaluation by stage (<c>stages cold</c>: of a cold start; <c>stages types</c>: allocations by type;
 /// <c>stages batch</c>: the batch's throughput on one thread and on every core, with the GC's share).</summary>
 public static class Program

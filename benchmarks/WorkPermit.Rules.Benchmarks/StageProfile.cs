@@ -7,7 +7,7 @@ namespace WorkPermit.Rules.Benchmarks;
 
 /// <summary>
 /// A breakdown of one evaluation by stage (<c>dotnet run -c Release --project benchmarks/WorkPermit.Rules.Benchmarks -- stages</c>):
-/// the time and bytes allocated by validation, the evaluation case, the rule session (create, insert, fire, query), the
+/// the time and bytes allocated by validation, the evaluation case, the rule session (create, insert, fire), the
 /// report and the report's JSON, averaged over many warm runs of each benchmark profile. It points at where a benchmark's
 /// figure goes; the benchmarks themselves are the measurement.
 /// </summary>
@@ -29,8 +29,8 @@ internal static class StageProfile
                 var profile = BenchmarkProfiles.Read(name);
                 var stages = new (string Name, long Ticks, long Bytes)[]
                 {
-                    ("(parse document)", 0, 0), ("(deserialize only)", 0, 0), ("read profile JSON", 0, 0), ("validate", 0, 0), ("evaluation case", 0, 0), ("rent session", 0, 0),
-                    ("insert + fire", 0, 0), ("query findings", 0, 0), ("reset session", 0, 0), ("build report", 0, 0), ("write report JSON", 0, 0),
+                    ("(parse document)", 0, 0), ("(deserialize only)", 0, 0), ("read profile JSON", 0, 0), ("validate", 0, 0), ("evaluation case", 0, 0),
+                    ("rule session (create, insert, fire)", 0, 0), ("build report", 0, 0), ("write report JSON", 0, 0),
                 };
                 var output = new ArrayBufferWriter<byte>(64 * 1024);
                 for (var run = -2000; run < Runs; run++)
@@ -42,16 +42,8 @@ internal static class StageProfile
                     Measure(stages, ref i, run, () => ProfileJson.Validate(profile));
                     EvaluationCase c = null!;
                     Measure(stages, ref i, run, () => c = new EvaluationCase(profile, new DateOnly(2025, 4, 10), evaluator.ReferenceData));
-                    Engine.ISession session = null!;
-                    Measure(stages, ref i, run, () => session = WorkPermitRuleSet.RentSession());
-                    Measure(stages, ref i, run, () =>
-                    {
-                        session.Insert(c);
-                        session.Fire();
-                    });
                     FindingSet findings = null!;
-                    Measure(stages, ref i, run, () => findings = new FindingSet(session.Query<Finding>()));
-                    Measure(stages, ref i, run, () => WorkPermitRuleSet.ReturnSession(session));
+                    Measure(stages, ref i, run, () => findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, c, 1000));
                     WorkPermitReport report = null!;
                     Measure(stages, ref i, run, () => report = ReportBuilder.Build(c, findings, evaluator.RuleSet));
                     Measure(stages, ref i, run, () =>
@@ -71,7 +63,7 @@ internal static class StageProfile
                 {
                     Console.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"  {stage,-20} {ticks * 1e6 / Stopwatch.Frequency / Runs,9:F2} µs {bytes / (double)Runs / 1024,9:F2} KB"));
+                        $"  {stage,-36} {ticks * 1e6 / Stopwatch.Frequency / Runs,9:F2} µs {bytes / (double)Runs / 1024,9:F2} KB"));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using NRules.Fluent;
 using NRules.Fluent.Dsl;
 
 namespace WorkPermit.Rules.Tests;
@@ -25,7 +26,7 @@ public sealed class CatalogueTests
     [Fact]
     public void EveryCatalogueId_HasExactlyOneRuleClass()
     {
-        var names = RuleTypes.Select(t => t.GetCustomAttribute<NameAttribute>()?.Value).ToArray();
+        var names = RuleTypes.Select(t => new RuleMetadata(t).Name).ToArray();
         var missing = RuleCatalogue.Rules.Select(r => r.Id).Except(names).ToArray();
         var extra = names.Except(RuleCatalogue.Rules.Select(r => r.Id)).ToArray();
         var repeated = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
@@ -41,9 +42,9 @@ public sealed class CatalogueTests
         Assert.All(RuleTypes, type =>
         {
             Assert.True(type.IsSealed, $"{type.Name} is not sealed");
-            Assert.False(string.IsNullOrWhiteSpace(type.GetCustomAttribute<DescriptionAttribute>()?.Value), $"{type.Name} has no description");
-            var tags = type.GetCustomAttributes<TagAttribute>().Select(t => t.Value).ToArray();
-            var kind = RuleCatalogue.Get(type.GetCustomAttribute<NameAttribute>()!.Value).Kind;
+            Assert.False(string.IsNullOrWhiteSpace(new RuleMetadata(type).Description), $"{type.Name} has no description");
+            var tags = new RuleMetadata(type).Tags;
+            var kind = RuleCatalogue.Get(new RuleMetadata(type).Name).Kind;
             Assert.Contains(kind == RuleKind.Document ? "document" : kind.ToString().ToLowerInvariant(), tags);
             Assert.Equal(2, tags.Length);
         });
@@ -59,7 +60,7 @@ public sealed class CatalogueTests
         };
         Assert.All(RuleTypes, type =>
         {
-            var id = type.GetCustomAttribute<NameAttribute>()!.Value;
+            var id = new RuleMetadata(type).Name;
             Assert.EndsWith("." + expected[id.Split('-')[0]], type.Namespace, StringComparison.Ordinal);
         });
     }

@@ -4,9 +4,10 @@ namespace WorkPermit.Rules.Evaluation;
 /// What one catalogue rule concluded for the profile: a fact in the rule session, yielded by the rule and
 /// matched by the rules that build on it. Its meaning follows the rule's kind: a requirement is met (yes) or not,
 /// an exclusion applies (yes) or not, a category or trigger applies, an advisory applies, a document is needed.
-/// Its identity is the rule ID: a rule yields one finding.
+/// Its identity is the rule ID: a rule yields one finding. Its type is its catalogue area's (see AreaFindings.cs), so
+/// that the network sorts findings by area before it tests their rule IDs.
 /// </summary>
-internal sealed class Finding : IEquatable<Finding>
+internal abstract class Finding : IEquatable<Finding>
 {
     private static readonly string[] NoItems = [];
 
@@ -14,17 +15,16 @@ internal sealed class Finding : IEquatable<Finding>
     /// without them stay small.</summary>
     private readonly Extras? _extras;
 
-    private Finding(string ruleId, Verdict verdict, FactSet reads, object? value, IReadOnlyList<string>? documents,
-        IReadOnlyList<string>? actions, IReadOnlyList<string>? conditions, string? note, Tri applicable)
+    private protected Finding(in FindingData data)
     {
-        Rule = RuleCatalogue.Get(ruleId);
-        Verdict = verdict;
-        Reads = reads | verdict.Missing;
-        Value = value;
-        _extras = documents is { Count: > 0 } || actions is { Count: > 0 } || conditions is { Count: > 0 } || note is not null
-            ? new Extras(documents ?? NoItems, actions ?? NoItems, conditions ?? NoItems, note)
+        Rule = data.Rule;
+        Verdict = data.Verdict;
+        Reads = data.Reads | data.Verdict.Missing;
+        Value = data.Value;
+        _extras = data.Documents is { Count: > 0 } || data.Actions is { Count: > 0 } || data.Conditions is { Count: > 0 } || data.Note is not null
+            ? new Extras(data.Documents ?? NoItems, data.Actions ?? NoItems, data.Conditions ?? NoItems, data.Note)
             : null;
-        Applicable = applicable;
+        Applicable = data.Applicable;
     }
 
     public string RuleId => Rule.Id;
@@ -68,8 +68,24 @@ internal sealed class Finding : IEquatable<Finding>
     public string? Note => _extras?.Note;
 
     public static Finding Of(string ruleId, Verdict verdict, FactSet reads, object? value = null, IReadOnlyList<string>? documents = null,
-        IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes) =>
-        new(ruleId, verdict, reads, value, documents, actions, conditions, note, applicable);
+        IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes)
+    {
+        var rule = RuleCatalogue.Get(ruleId);
+        var data = new FindingData(rule, verdict, reads, value, documents, actions, conditions, note, applicable);
+        return rule.Id.AsSpan(0, rule.Id.IndexOf('-', StringComparison.Ordinal)) switch
+        {
+            "GEN" => new GeneralFinding(data),
+            "INS" => new InsideCanadaFinding(data),
+            "OUT" => new OutsideCanadaFinding(data),
+            "POE" => new PortOfEntryFinding(data),
+            "OWP" => new OpenPermitFinding(data),
+            "LMIA" or "CHG" => new EmployerFinding(data),
+            "IME" => new MedicalFinding(data),
+            "BIO" => new BiometricsFinding(data),
+            "AFT" => new AfterApplyingFinding(data),
+            _ => throw new InvalidOperationException($"Rule {ruleId} belongs to no catalogue area."),
+        };
+    }
 
     // The catalogue holds one CatalogueRule per ID, so the rule's identity and its catalogue position stand for the
     // rule ID: no string is compared or hashed when the session files a finding.
@@ -83,3 +99,7 @@ internal sealed class Finding : IEquatable<Finding>
 
     private sealed record Extras(IReadOnlyList<string> Documents, IReadOnlyList<string> Actions, IReadOnlyList<string> Conditions, string? Note);
 }
+
+/// <summary>What a finding is made of, passed to the area finding types' constructors.</summary>
+internal readonly record struct FindingData(CatalogueRule Rule, Verdict Verdict, FactSet Reads, object? Value, IReadOnlyList<string>? Documents,
+    IReadOnlyList<string>? Actions, IReadOnlyList<string>? Conditions, string? Note, Tri Applicable);

@@ -87,11 +87,13 @@ internal static class WorkPermitRuleSet
     /// change what it concludes (a test guards that).</para>
     /// <para>A rule set that keeps firing (a rule whose action re-enables itself) is stopped after
     /// <paramref name="maxFirings"/> firings with a <see cref="RuleLoopException"/> that names the rules still firing.</para>
+    /// <para>With <paramref name="batch"/> false each finding is propagated as soon as its rule fires (NRules' default);
+    /// tests compare the two.</para>
     /// </remarks>
-    public static FindingSet Run(ISessionFactory factory, EvaluationCase evaluationCase, int maxFirings)
+    public static FindingSet Run(ISessionFactory factory, EvaluationCase evaluationCase, int maxFirings, bool batch = true)
     {
         var session = factory.CreateSession();
-        session.AutoPropagateLinkedFacts = false;
+        session.AutoPropagateLinkedFacts = !batch;
         session.Insert(evaluationCase);
         var fired = 0;
         while (!session.Agenda.IsEmpty)
@@ -131,10 +133,25 @@ internal static class WorkPermitRuleSet
         return new RuleLoopException([.. names], maxFirings);
     }
 
-    private static ISessionFactory Compile()
+    private static ISessionFactory Compile() => Load(RuleTypes).Compile();
+
+    /// <summary>Loads rule classes into a new repository, in the "work-permit" rule set.</summary>
+    /// <remarks>NRules skips non-public and nested rule classes unless asked (<c>PrivateTypes()</c>,
+    /// <c>NestedTypes()</c>), silently: the catalogue's classes are internal, so without them no rule would load. A class
+    /// that still does not load is an error here, not a rule quietly missing.</remarks>
+    /// <exception cref="WorkPermitRulesConfigurationException">A class given is not a rule NRules can load.</exception>
+    public static RuleRepository Load(IReadOnlyCollection<Type> ruleTypes)
     {
         var repository = new RuleRepository();
-        repository.Load(x => x.PrivateTypes().From(RuleTypes).To("work-permit"));
-        return repository.Compile();
+        repository.Load(x => x.PrivateTypes().NestedTypes().From(ruleTypes).To("work-permit"));
+        var loaded = repository.GetRules().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = ruleTypes.Where(t => !loaded.Contains(new RuleMetadata(t).Name))
+            .Select(t => $"{t.FullName} did not load as an NRules rule (is it a concrete class deriving from NRules.Fluent.Dsl.Rule?)").ToArray();
+        if (missing.Length > 0)
+        {
+            throw new WorkPermitRulesConfigurationException(missing);
+        }
+
+        return repository;
     }
 }

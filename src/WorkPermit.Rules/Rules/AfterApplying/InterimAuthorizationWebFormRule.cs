@@ -14,7 +14,7 @@ internal sealed class InterimAuthorizationWebFormRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding aft15 = default!;
+        AfterApplyingFinding aft15 = default!;
 
         When()
             .Match(() => c)

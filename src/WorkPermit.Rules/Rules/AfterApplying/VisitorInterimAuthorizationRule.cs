@@ -16,7 +16,7 @@ internal sealed class VisitorInterimAuthorizationRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding aft16 = default!;
+        AfterApplyingFinding aft16 = default!;
 
         When()
             .Match(() => c)

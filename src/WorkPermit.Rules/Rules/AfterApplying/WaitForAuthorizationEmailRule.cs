@@ -16,7 +16,7 @@ internal sealed class WaitForAuthorizationEmailRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding aft15 = default!;
+        AfterApplyingFinding aft15 = default!;
 
         When()
             .Match(() => c)

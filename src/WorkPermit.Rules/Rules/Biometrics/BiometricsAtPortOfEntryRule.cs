@@ -16,8 +16,8 @@ internal sealed class BiometricsAtPortOfEntryRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding bio02 = default!;
-        Finding bio03 = default!;
+        BiometricsFinding bio02 = default!;
+        BiometricsFinding bio03 = default!;
 
         When()
             .Match(() => c)

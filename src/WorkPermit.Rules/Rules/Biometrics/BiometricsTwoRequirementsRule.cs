@@ -16,7 +16,7 @@ internal sealed class BiometricsTwoRequirementsRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding poe04 = default!;
+        PortOfEntryFinding poe04 = default!;
 
         When()
             .Match(() => c)

@@ -16,7 +16,7 @@ internal sealed class TemporaryResidentVisaRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding poe01 = default!;
+        PortOfEntryFinding poe01 = default!;
 
         When()
             .Match(() => c)

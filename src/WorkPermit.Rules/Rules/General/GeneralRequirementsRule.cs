@@ -17,12 +17,12 @@ internal sealed class GeneralRequirementsRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<Finding> inputs = default!;
+        IEnumerable<GeneralFinding> inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
-                .Match<Finding>(f => Inputs.Includes(f))
+                .Match<GeneralFinding>(f => Inputs.Includes(f))
                 .Collect()
                 .Where(all => Inputs.Complete(all)));
 

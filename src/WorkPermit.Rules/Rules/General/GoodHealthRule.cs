@@ -16,7 +16,7 @@ internal sealed class GoodHealthRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding ime04 = default!;
+        MedicalFinding ime04 = default!;
 
         When()
             .Match(() => c)

@@ -17,12 +17,12 @@ internal sealed class InsideCanadaClosedListRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<Finding> inputs = default!;
+        IEnumerable<InsideCanadaFinding> inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
-                .Match<Finding>(f => Inputs.Includes(f))
+                .Match<InsideCanadaFinding>(f => Inputs.Includes(f))
                 .Collect()
                 .Where(all => Inputs.Complete(all)));
 

@@ -16,7 +16,7 @@ internal sealed class VisitorsNotEligibleInsideRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding ins10 = default!;
+        InsideCanadaFinding ins10 = default!;
 
         When()
             .Match(() => c)

@@ -19,12 +19,12 @@ internal sealed class MedicalExamValidOnEntryRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<Finding> inputs = default!;
+        IEnumerable<MedicalFinding> inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
-                .Match<Finding>(f => Inputs.Includes(f))
+                .Match<MedicalFinding>(f => Inputs.Includes(f))
                 .Collect()
                 .Where(all => Inputs.Complete(all)));
 

@@ -16,7 +16,7 @@ internal sealed class EmployerCompletedStepsRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding lmia06 = default!;
+        EmployerFinding lmia06 = default!;
 
         When()
             .Match(() => c)

@@ -16,7 +16,7 @@ internal sealed class FlagpolingExclusionRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding exc06x = default!;
+        PortOfEntryFinding exc06x = default!;
 
         When()
             .Match(() => c)

@@ -16,7 +16,7 @@ internal sealed class LetterOfIntroductionAtBorderRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding poe07 = default!;
+        PortOfEntryFinding poe07 = default!;
 
         When()
             .Match(() => c)

@@ -14,7 +14,7 @@ internal sealed class NeedsVisitorVisaExclusionRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding poe01 = default!;
+        PortOfEntryFinding poe01 = default!;
 
         When()
             .Match(() => c)

@@ -17,12 +17,12 @@ internal sealed class PortOfEntryEligibilityRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<Finding> inputs = default!;
+        IEnumerable<PortOfEntryFinding> inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
-                .Match<Finding>(f => Inputs.Includes(f))
+                .Match<PortOfEntryFinding>(f => Inputs.Includes(f))
                 .Collect()
                 .Where(all => Inputs.Complete(all)));
 

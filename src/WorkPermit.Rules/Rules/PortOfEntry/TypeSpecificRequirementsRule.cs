@@ -16,8 +16,8 @@ internal sealed class TypeSpecificRequirementsRule : Rule
     public override void Define()
     {
         EvaluationCase c = default!;
-        Finding poeEs01 = default!;
-        Finding owp01 = default!;
+        PortOfEntryFinding poeEs01 = default!;
+        OpenPermitFinding owp01 = default!;
 
         When()
             .Match(() => c)

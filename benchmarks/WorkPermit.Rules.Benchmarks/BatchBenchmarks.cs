@@ -46,6 +46,7 @@ public class BatchBenchmarks
     public void Setup()
     {
         _evaluator = WorkPermitEvaluator.Create();
+        _ = Evaluation.WorkPermitRuleSet.Compiled; // a warm process runs on the compiled rule set, not the interim interpreted one
         // FsCheck's fluent Sample takes the number of samples, the seed, then the size.
         _pool = CreatePool();
         BenchmarkProfiles.Expect($"the pool holds {PoolSize} profiles", _pool.Length == PoolSize);

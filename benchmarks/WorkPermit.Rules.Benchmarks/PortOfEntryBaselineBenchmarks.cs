@@ -44,6 +44,7 @@ public class PortOfEntryBaselineBenchmarks
     public void Setup()
     {
         _evaluator = WorkPermitEvaluator.Create();
+        _ = Evaluation.WorkPermitRuleSet.Compiled; // a warm process runs on the compiled rule set, not the interim interpreted one
         _baseline = new PortOfEntryBaseline(_evaluator.ReferenceData);
         var types = Evaluation.WorkPermitRuleSet.RuleTypes
             .Where(t => DeterminationRules.Contains(new NRules.Fluent.RuleMetadata(t).Name))

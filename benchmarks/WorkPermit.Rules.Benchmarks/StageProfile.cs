@@ -43,7 +43,7 @@ internal static class StageProfile
                     EvaluationCase c = null!;
                     Measure(stages, ref i, run, () => c = new EvaluationCase(profile, new DateOnly(2025, 4, 10), evaluator.ReferenceData));
                     FindingSet findings = null!;
-                    Measure(stages, ref i, run, () => findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, c, 1000));
+                    Measure(stages, ref i, run, () => findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Compiled, c, 1000));
                     WorkPermitReport report = null!;
                     Measure(stages, ref i, run, () => report = ReportBuilder.Build(c, findings, evaluator.RuleSet));
                     Measure(stages, ref i, run, () =>
@@ -179,7 +179,7 @@ internal static class ColdStages
         var evaluator = WorkPermitEvaluator.Create();
         Step("evaluator (rule set fingerprint)");
         _ = WorkPermitRuleSet.Factory;
-        Step("wait for the rule set compile");
+        Step("wait for the interpreted rule set");
         var profile = ProfileJson.Read(json).Profile!;
         Step("first profile JSON read");
         var report = evaluator.Evaluate(profile);

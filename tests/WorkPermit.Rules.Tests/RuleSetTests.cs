@@ -67,15 +67,30 @@ public sealed class RuleSetTests
         // Every rule concludes once: the collecting rules wait for all their inputs (their count guard).
         Assert.Equal(RuleCatalogue.Rules.Count, batched.Count);
         Assert.Equal(0, batched.Repeats);
-        Assert.Equal(RuleCatalogue.Rules.Count, oneByOne.Count);
-        Assert.Equal(0, oneByOne.Repeats);
-        for (var i = 0; i < batched.ByOrder.Length; i++)
+        AssertSame(batched, oneByOne, profile);
+    }
+
+    [Property(Arbitrary = [typeof(Profiles)], MaxTest = 200)]
+    public void InterpretedRuleSet_GivesTheSameFindingsAsTheCompiledOne(WorkPermitProfile profile)
+    {
+        // The first evaluations of a process run on the interpreted rule set, the rest on the compiled one.
+        var interpreted = WorkPermitRuleSet.Run(Interpreted.Value, new EvaluationCase(profile, Today, ReferenceDataSet.Default), 1000);
+        var compiled = Run(profile, batch: true);
+
+        AssertSame(compiled, interpreted, profile);
+    }
+
+    [Fact]
+    public void Evaluator_MovesToTheCompiledRuleSet_AfterItsFirstEvaluations()
+    {
+        var evaluator = WorkPermitEvaluator.Create();
+        for (var i = 0; i < 20; i++)
         {
-            var (a, b) = (batched.ByOrder[i]!, oneByOne.ByOrder[i]!);
-            Assert.Equal(a.RuleId, b.RuleId);
-            Assert.True(a.Verdict.Equals(b.Verdict) && a.Reads.Equals(b.Reads) && a.Applicable == b.Applicable && Equals(a.Value, b.Value) && a.Note == b.Note,
-                $"{a.RuleId} differs: {a} against {b}, for {ProfileJson.Write(profile)}");
+            evaluator.Evaluate(new WorkPermitProfile());
         }
+
+        SpinWait.SpinUntil(() => ReferenceEquals(WorkPermitRuleSet.Factory, WorkPermitRuleSet.Compiled), TimeSpan.FromSeconds(60));
+        Assert.Same(WorkPermitRuleSet.Compiled, WorkPermitRuleSet.Factory);
     }
 
     [Fact]
@@ -105,13 +120,29 @@ public sealed class RuleSetTests
         var profile = WorkPermitGenerators.Default.CompleteProfile.Sample(1, new Rnd(11UL), 30).Single();
 
         // Exactly one firing per rule would need 91; the bound must not cut a normal evaluation short.
-        var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, new EvaluationCase(profile, Today, ReferenceDataSet.Default), RuleCatalogue.Rules.Count);
+        var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Compiled, new EvaluationCase(profile, Today, ReferenceDataSet.Default), RuleCatalogue.Rules.Count);
 
         Assert.Equal(RuleCatalogue.Rules.Count, findings.Count);
     }
 
+    private static readonly Lazy<ISessionFactory> Interpreted = new(() => WorkPermitRuleSet.Compile(WorkPermitRuleSet.Load(WorkPermitRuleSet.RuleTypes), interpret: true));
+
     private static FindingSet Run(WorkPermitProfile profile, bool batch) =>
-        WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, new EvaluationCase(profile, Today, ReferenceDataSet.Default), 1000, batch);
+        WorkPermitRuleSet.Run(WorkPermitRuleSet.Compiled, new EvaluationCase(profile, Today, ReferenceDataSet.Default), 1000, batch);
+
+    private static void AssertSame(FindingSet expected, FindingSet actual, WorkPermitProfile profile)
+    {
+        Assert.Equal(RuleCatalogue.Rules.Count, actual.Count);
+        Assert.Equal(0, actual.Repeats);
+        for (var i = 0; i < expected.ByOrder.Length; i++)
+        {
+            var (a, b) = (expected.ByOrder[i]!, actual.ByOrder[i]!);
+            Assert.Equal(a.RuleId, b.RuleId);
+            Assert.True(a.Verdict.Equals(b.Verdict) && a.Reads.Equals(b.Reads) && a.Applicable == b.Applicable && Equals(a.Value, b.Value) && a.Note == b.Note
+                && a.Documents.SequenceEqual(b.Documents) && a.Actions.SequenceEqual(b.Actions) && a.Conditions.SequenceEqual(b.Conditions),
+                $"{a.RuleId} differs: {a} against {b}, for {ProfileJson.Write(profile)}");
+        }
+    }
 
     /// <summary>The rule IDs whose findings a rule's patterns accept, found by testing each pattern's conditions against a
     /// finding of every catalogue rule.</summary>

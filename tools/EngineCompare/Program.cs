@@ -98,6 +98,9 @@ static void Time(string profileFile)
 {
     var evaluator = WorkPermitEvaluator.Create();
     var profile = ProfileJson.Read(File.ReadAllText(profileFile)).Profile!;
+    var json = File.ReadAllBytes(profileFile);
+    var output = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
+    var jsonInOut = Environment.GetEnvironmentVariable("TIME_JSON") == "1";
     for (var round = 0; round < 6; round++)
     {
         const int n = 20_000;
@@ -105,7 +108,15 @@ static void Time(string profileFile)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
-            evaluator.Evaluate(profile);
+            if (jsonInOut)
+            {
+                output.ResetWrittenCount();
+                ReportJson.WriteUtf8(evaluator.Evaluate(json).Report!, output);
+            }
+            else
+            {
+                evaluator.Evaluate(profile);
+            }
         }
 
         var us = clock.Elapsed.TotalMicroseconds / n;

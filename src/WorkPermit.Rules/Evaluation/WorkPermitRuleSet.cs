@@ -8,24 +8,71 @@ using NRules.Fluent.Dsl;
 namespace WorkPermit.Rules.Evaluation;
 
 /// <summary>The catalogue's rule classes, compiled once per process into a shared, immutable session factory.</summary>
+/// <remarks>
+/// <para>NRules compiles every condition and action of a rule set from an expression tree to a delegate, and the JIT then
+/// compiles each delegate on its first call. That is most of a cold start. So the rule set is compiled twice, like the
+/// runtime's own tiered compilation: first with the expressions interpreted (quick to build, slower to run), which serves
+/// the first evaluations, then fully compiled on a pool thread, which takes over as soon as it is ready. Both are the same
+/// rules and give the same findings (a property test compares them).</para>
+/// <para>The full compile starts only once the interpreted rule set has served a few evaluations: on a two-core machine
+/// it would otherwise take a core from the first evaluation, which is what a cold start waits for. A process that
+/// evaluates once never pays for it.</para>
+/// </remarks>
 internal static class WorkPermitRuleSet
 {
-    private static readonly Lazy<ISessionFactory> Compiled = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<RuleRepository> Loaded = new(() => Load(RuleTypes), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static ISessionFactory Factory => Compiled.Value;
+    private static readonly Lazy<ISessionFactory> FullyCompiled = new(() => Compile(Loaded.Value, interpret: false), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The interpreted rule set, until the compiled one is ready; then dropped.</summary>
+    private static Lazy<ISessionFactory>? _interpreted = new(() => Compile(Loaded.Value, interpret: true), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static ISessionFactory? _compiled;
+
+    /// <summary>How many evaluations the interpreted rule set serves before the full compile starts.</summary>
+    private const int InterimEvaluations = 8;
 
     private static int _started;
+    private static int _interimServed;
+    private static int _compiling;
+
+    /// <summary>The session factory evaluations use: the compiled rule set once it is ready, the interpreted one until then.</summary>
+    public static ISessionFactory Factory => Volatile.Read(ref _compiled) ?? Interim();
+
+    /// <summary>The fully compiled rule set, waiting for it if needed.</summary>
+    public static ISessionFactory Compiled => FullyCompiled.Value;
+
+    private static ISessionFactory Interim()
+    {
+        StartCompiling();
+        if (Interlocked.Increment(ref _interimServed) > InterimEvaluations && Interlocked.Exchange(ref _compiling, 1) == 0)
+        {
+            _ = Task.Run(static () =>
+            {
+                try
+                {
+                    Volatile.Write(ref _compiled, FullyCompiled.Value);
+                    Volatile.Write(ref _interpreted, null);
+                }
+                catch (Exception)
+                {
+                    // The interpreted rule set goes on serving; the same rules failing to compile there would have
+                    // failed to load before.
+                }
+            });
+        }
+
+        return Volatile.Read(ref _interpreted)?.Value ?? Volatile.Read(ref _compiled)!;
+    }
 
     /// <summary>
-    /// Starts compiling the rule set on a thread-pool thread, once per process, so that it overlaps the work the caller
-    /// does next (reading the catalogue and the reference lists, building the evaluator); the first evaluation then
-    /// waits only for what is left. Both threads JIT-compile and load types at the same time, so the overlap saves
-    /// less than the shorter of the two (on the benchmark machine, about a tenth of a cold start). A failure is not
-    /// lost: <see cref="Factory"/> throws it to the first evaluation.
+    /// Starts building the interpreted rule set on a thread-pool thread, once per process, so that it overlaps the work
+    /// the caller does next (reading the catalogue and the reference lists, building the evaluator): the first evaluation
+    /// waits only for what is left of it. A failure is not lost: <see cref="Factory"/> throws it to the first evaluation.
     /// </summary>
     public static void StartCompiling()
     {
-        if (Compiled.IsValueCreated || Interlocked.Exchange(ref _started, 1) != 0)
+        if (Volatile.Read(ref _compiled) is not null || Interlocked.Exchange(ref _started, 1) != 0)
         {
             return;
         }
@@ -34,7 +81,7 @@ internal static class WorkPermitRuleSet
         {
             try
             {
-                _ = Compiled.Value;
+                _ = Volatile.Read(ref _interpreted)?.Value;
             }
             catch (Exception)
             {
@@ -133,7 +180,13 @@ internal static class WorkPermitRuleSet
         return new RuleLoopException([.. names], maxFirings);
     }
 
-    private static ISessionFactory Compile() => Load(RuleTypes).Compile();
+    /// <summary>Compiles a repository's rules, with their expressions compiled to IL or, when
+    /// <paramref name="interpret"/> is set, interpreted.</summary>
+    public static ISessionFactory Compile(RuleRepository repository, bool interpret = false)
+    {
+        var compiler = interpret ? new RuleCompiler { ExpressionCompiler = new InterpretingCompiler() } : new RuleCompiler();
+        return compiler.Compile(repository.GetRuleSets());
+    }
 
     /// <summary>Loads rule classes into a new repository, in the "work-permit" rule set.</summary>
     /// <remarks>NRules skips non-public and nested rule classes unless asked (<c>PrivateTypes()</c>,
@@ -154,4 +207,11 @@ internal static class WorkPermitRuleSet
 
         return repository;
     }
+}
+
+/// <summary>NRules' hook for compiling expressions, set to interpret them: no IL is emitted and nothing waits for the JIT.</summary>
+internal sealed class InterpretingCompiler : NRules.Extensibility.IExpressionCompiler
+{
+    public TDelegate Compile<TDelegate>(System.Linq.Expressions.Expression<TDelegate> expression)
+        where TDelegate : Delegate => expression.Compile(preferInterpretation: true);
 }

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace WorkPermit.Rules.Benchmarks;
 
 /// <summary>Runs the benchmarks the command line selects, e.g. <c>--filter '*EvaluateBenchmarks*'</c>, or with <c>stages</c> the
-/// breakdown of one evaluation by stage (<c>stages cold</c>: of a cold start; <c>stages types</c>: allocations by type;
+/// breakdown of one evaluation by stage (<c>stages cold</c>: of a cold start; <c>stages types</c>: allocations by type; <c>stages network</c>: the rule set's nodes by kind;
 /// <c>stages batch</c>: the batch's throughput on one thread and on every core, with the GC's share).</summary>
 public static class Program
 {
@@ -34,6 +34,20 @@ public static class Program
         if (args is ["stages", "cold"])
         {
             ColdStages.Run();
+            return;
+        }
+
+        if (args is ["stages", "network"])
+        {
+            // The compiled rule set's Rete network: how many nodes of each kind a finding or the case can pass through.
+            var session = Evaluation.WorkPermitRuleSet.Compiled.CreateSession();
+            var graph = session.GetSchema();
+            foreach (var group in graph.Nodes.GroupBy(n => n.NodeType).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine($"  {group.Key,-16} {group.Count(),4}");
+            }
+
+            Console.WriteLine($"  {"(all)",-16} {graph.Nodes.Count,4}, {graph.Links.Count} links");
             return;
         }
 

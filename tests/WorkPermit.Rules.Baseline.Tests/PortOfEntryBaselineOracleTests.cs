@@ -7,38 +7,33 @@ namespace WorkPermit.Rules.Baseline.Tests;
 
 /// <summary>
 /// The oracle property: on generated profiles the library's engine and the plain C# baseline give the same port-of-entry
-/// outcome, requirements, exclusions at yes and at unknown, eTA status and route. A failure prints the shrunk
-/// counterexample profile as JSON with both results, ready to be saved as a case file.
+/// outcome, requirements, exclusions at yes and at unknown, eTA status and route. Each property draws its profiles from
+/// <see cref="WorkPermitArbitraries"/> (the engine's default configuration reads the same embedded reference data) or from
+/// the arbitraries below. A failure prints the shrunk counterexample profile as JSON with both results, ready to be saved
+/// as a case file.
 /// </summary>
+[Properties(Arbitrary = [typeof(WorkPermitArbitraries)])]
 public sealed class PortOfEntryBaselineOracleTests(ITestOutputHelper output)
 {
     private static readonly WorkPermitGenerators Generators = Oracle.Default.Generators;
 
-    [Fact]
-    public void Determine_GeneratedProfilesOfEveryChannel_AgreesWithEngine() =>
-        Oracle.Default.Check(output, "any channel, partial and complete", Generators.Profiles, 2500, profile => [profile]);
+    [Property(MaxTest = 2500)]
+    public void Determine_GeneratedProfilesOfEveryChannel_AgreesWithEngine(WorkPermitProfile profile) => Oracle.Default.Agree(profile);
 
-    [Fact]
-    public void Determine_PartialPortOfEntryProfiles_AgreesWithEngine() =>
-        Oracle.Default.Check(output, "port of entry, partial", WorkPermitGenerators.Arbitrary(Generators.PortOfEntry), 3000, profile => [profile]);
+    [Property(Arbitrary = [typeof(PartialPortOfEntry)], MaxTest = 3000)]
+    public void Determine_PartialPortOfEntryProfiles_AgreesWithEngine(WorkPermitProfile profile) => Oracle.Default.Agree(profile);
 
-    [Fact]
-    public void Determine_CompletePortOfEntryProfiles_AgreesWithEngine() =>
-        Oracle.Default.Check(output, "port of entry, complete", WorkPermitGenerators.Arbitrary(Generators.ForChannel(ApplicationChannel.PortOfEntry, ProfileKnowledge.Complete)),
-            1000, profile => [profile]);
+    [Property(Arbitrary = [typeof(CompletePortOfEntry)], MaxTest = 1000)]
+    public void Determine_CompletePortOfEntryProfiles_AgreesWithEngine(WorkPermitProfile profile) => Oracle.Default.Agree(profile);
 
-    [Fact]
-    public void Determine_PortOfEntryProfilesWithAnExclusion_AgreesWithEngine() =>
-        Oracle.Default.Check(output, "port of entry, exclusion forced", WorkPermitGenerators.Arbitrary(Generators.PortOfEntryWithExclusion), 1000, profile => [profile]);
+    [Property(Arbitrary = [typeof(PortOfEntryWithExclusion)], MaxTest = 1000)]
+    public void Determine_PortOfEntryProfilesWithAnExclusion_AgreesWithEngine(WorkPermitProfile profile) => Oracle.Default.Agree(profile);
 
-    [Fact]
-    public void Determine_ChannelUnknown_AgreesWithEngine() =>
-        Oracle.Default.Check(output, "channel unknown", WorkPermitGenerators.Arbitrary(Generators.ForChannel(null)), 1000, profile => [profile]);
+    [Property(Arbitrary = [typeof(ChannelUnknown)], MaxTest = 1000)]
+    public void Determine_ChannelUnknown_AgreesWithEngine(WorkPermitProfile profile) => Oracle.Default.Agree(profile);
 
-    [Fact]
-    public void Determine_DatedBoundaryCases_AgreesWithEngineOnBothSides() =>
-        Oracle.Default.Check(output, "dated boundaries (both sides)", WorkPermitGenerators.Arbitrary(Generators.BoundaryCases), 500,
-            boundary => [boundary.Before, boundary.After]);
+    [Property(MaxTest = 500)]
+    public void Determine_DatedBoundaryCases_AgreesWithEngineOnBothSides(BoundaryCase boundary) => Oracle.Default.Agree(boundary.Before, boundary.After);
 
     [Fact]
     public void Determine_EveryCaseFile_AgreesWithEngine()
@@ -60,5 +55,27 @@ public sealed class PortOfEntryBaselineOracleTests(ITestOutputHelper output)
 
         output.WriteLine($"case files: {files.Length} profiles compared");
         Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements));
+    }
+
+    // FsCheck keeps one arbitrary per type: each other generator of profiles is a class of its own, named by its property.
+    public static class PartialPortOfEntry
+    {
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } = WorkPermitGenerators.Arbitrary(Generators.PortOfEntry);
+    }
+
+    public static class CompletePortOfEntry
+    {
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } =
+            WorkPermitGenerators.Arbitrary(Generators.ForChannel(ApplicationChannel.PortOfEntry, ProfileKnowledge.Complete));
+    }
+
+    public static class PortOfEntryWithExclusion
+    {
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } = WorkPermitGenerators.Arbitrary(Generators.PortOfEntryWithExclusion);
+    }
+
+    public static class ChannelUnknown
+    {
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } = WorkPermitGenerators.Arbitrary(Generators.ForChannel(null));
     }
 }

@@ -1,6 +1,5 @@
 using WorkPermit.Rules.Baseline.Tests.Support;
 using WorkPermit.Rules.Testing;
-using Xunit.Abstractions;
 
 namespace WorkPermit.Rules.Baseline.Tests;
 
@@ -10,7 +9,7 @@ namespace WorkPermit.Rules.Baseline.Tests;
 /// (an incomplete visa-exempt list with dated, conditional and uncertain entries, a country on both visa lists, a
 /// flagpoling category removed). In its own class so that it runs beside the other oracle tests.
 /// </summary>
-public sealed class PortOfEntryBaselineScrambledOracleTests(ITestOutputHelper output)
+public sealed class PortOfEntryBaselineScrambledOracleTests
 {
     private static readonly Oracle Overridden = new(WorkPermitEvaluator.Create(
         options => options.ReferenceData
@@ -33,17 +32,28 @@ public sealed class PortOfEntryBaselineScrambledOracleTests(ITestOutputHelper ou
             .Remove("RD-05", "fta_spouse"),
         Oracle.Clock));
 
-    [Fact]
-    public void Determine_ScrambledPortOfEntryProfiles_AgreesWithEngine() =>
-        Oracle.Default.Check(output, "port of entry, facts drawn independently",
-            WorkPermitGenerators.Arbitrary(ScrambledProfiles.PortOfEntry(Oracle.Default.Generators)), 5000, profile => [profile]);
+    [Property(Arbitrary = [typeof(Scrambled)], MaxTest = 5000)]
+    public void Determine_ScrambledPortOfEntryProfiles_AgreesWithEngine(WorkPermitProfile profile) => Oracle.Default.Agree(profile);
 
-    [Fact]
-    public void Determine_HostReferenceDataOverrides_AgreesWithEngine()
+    [Property(Arbitrary = [typeof(HostOverridesScrambled)], MaxTest = 2000)]
+    public void Determine_HostOverridesScrambledProfiles_AgreesWithEngine(WorkPermitProfile profile) => Overridden.Agree(profile);
+
+    [Property(Arbitrary = [typeof(HostOverridesPortOfEntry)], MaxTest = 1000)]
+    public void Determine_HostOverridesPortOfEntryProfiles_AgreesWithEngine(WorkPermitProfile profile) => Overridden.Agree(profile);
+
+    // FsCheck keeps one arbitrary per type: each generator of profiles is a class of its own, named by its property.
+    public static class Scrambled
     {
-        var generators = Overridden.Generators;
-        Overridden.Check(output, "host overrides, facts drawn independently",
-            WorkPermitGenerators.Arbitrary(ScrambledProfiles.PortOfEntry(generators)), 2000, profile => [profile]);
-        Overridden.Check(output, "host overrides, port of entry", WorkPermitGenerators.Arbitrary(generators.PortOfEntry), 1000, profile => [profile]);
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } = WorkPermitGenerators.Arbitrary(ScrambledProfiles.PortOfEntry(Oracle.Default.Generators));
+    }
+
+    public static class HostOverridesScrambled
+    {
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } = WorkPermitGenerators.Arbitrary(ScrambledProfiles.PortOfEntry(Overridden.Generators));
+    }
+
+    public static class HostOverridesPortOfEntry
+    {
+        public static Arbitrary<WorkPermitProfile> Profiles { get; } = WorkPermitGenerators.Arbitrary(Overridden.Generators.PortOfEntry);
     }
 }

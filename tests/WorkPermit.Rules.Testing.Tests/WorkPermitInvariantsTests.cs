@@ -1,65 +1,67 @@
 using WorkPermit.Rules.Testing.Tests.Support;
-using Xunit.Abstractions;
 
 namespace WorkPermit.Rules.Testing.Tests;
 
 /// <summary>
-/// The rule set's invariants (issue 5), each on generated profiles: thousands for the cheap ones, hundreds for those
-/// that re-evaluate the profile once per unknown fact and value. A failure prints FsCheck's shrunk case with the
-/// counterexample profile as JSON, ready to be saved as a case file. The shrunk counterexamples of bugs the invariants
-/// found are kept below as regression tests.
+/// The rule set's invariants (issue 5), each an FsCheck property on generated profiles: thousands of cases for the cheap
+/// ones, hundreds for those that re-evaluate the profile once per unknown fact and value. The profiles come from
+/// <see cref="WorkPermitArbitraries"/>, registered for the class; a property that wants other values names its own
+/// arbitraries. A failure prints FsCheck's shrunk case with the counterexample profile as JSON, ready to be saved as a case
+/// file. The shrunk counterexamples of bugs the invariants found are kept below as regression tests.
 /// </summary>
-public sealed class WorkPermitInvariantsTests(ITestOutputHelper output)
+[Properties(Arbitrary = [typeof(WorkPermitArbitraries)])]
+public sealed class WorkPermitInvariantsTests
 {
     private static readonly WorkPermitGenerators Generators = TestEvaluators.Generators;
     private static readonly WorkPermitInvariants Invariants = TestEvaluators.Invariants;
 
     public static TheoryData<string> Boundaries() => new(Generators.DatedBoundaries.Select(b => b.Id));
 
-    [Fact]
-    public void NeverThrows_GeneratedProfiles_EveryOutcomeYesNoOrUnknown() =>
-        Properties.Check(output, "NeverThrows", Generators.Profiles, 2000, Invariants.NeverThrows);
+    [Property(MaxTest = 2000)]
+    public void NeverThrows_GeneratedProfiles_EveryOutcomeYesNoOrUnknown(WorkPermitProfile profile) =>
+        Invariants.NeverThrows(profile).ThrowIfFailed();
 
-    [Fact]
-    public void Deterministic_BatchesEvaluatedOnFourThreads_SameReports() =>
-        Properties.Check(output, "Deterministic (batches of 20 profiles)",
-            Arb.From(Generators.AnyProfile.ArrayOf(20), batch => batch.Length > 1 ? [batch[..(batch.Length / 2)], batch[(batch.Length / 2)..]] : []),
-            75, batch => Invariants.DeterministicAcrossThreads(batch, threads: 4, repetitions: 2));
+    [Property(Arbitrary = [typeof(ProfileBatches)], MaxTest = 75)]
+    public void Deterministic_BatchesEvaluatedOnFourThreads_SameReports(WorkPermitProfile[] batch) =>
+        Invariants.DeterministicAcrossThreads(batch, threads: 4, repetitions: 2).ThrowIfFailed();
 
-    [Fact]
-    public void Deterministic_OneProfileOnFourThreads_SameReports() =>
-        Properties.Check(output, "Deterministic (one profile)", Generators.Profiles, 300, p => Invariants.Deterministic(p, threads: 4, repetitions: 2));
+    [Property(MaxTest = 300)]
+    public void Deterministic_OneProfileOnFourThreads_SameReports(WorkPermitProfile profile) =>
+        Invariants.Deterministic(profile, threads: 4, repetitions: 2).ThrowIfFailed();
 
-    [Fact]
-    public void JsonRoundTrip_GeneratedProfiles_ProfileAndReportUnchanged() =>
-        Properties.Check(output, "JsonRoundTrip", Generators.Profiles, 1500, Invariants.JsonRoundTrip);
+    [Property(MaxTest = 1500)]
+    public void JsonRoundTrip_GeneratedProfiles_ProfileAndReportUnchanged(WorkPermitProfile profile) =>
+        Invariants.JsonRoundTrip(profile).ThrowIfFailed();
 
-    [Fact]
-    public void MonotonicKnowledge_GeneratedProfiles_AnsweringNeverChangesYesOrNo() =>
-        Properties.Check(output, "MonotonicKnowledge", Generators.Profiles, 400, p => Invariants.MonotonicKnowledge(p));
+    [Property(MaxTest = 400)]
+    public void MonotonicKnowledge_GeneratedProfiles_AnsweringNeverChangesYesOrNo(WorkPermitProfile profile) =>
+        Invariants.MonotonicKnowledge(profile).ThrowIfFailed();
 
-    [Fact]
-    public void QuestionsCompleteAndHonest_GeneratedProfiles_AskedIfAndOnlyIfSettling() =>
-        Properties.Check(output, "QuestionsCompleteAndHonest", Generators.Profiles, 400, p => Invariants.QuestionsCompleteAndHonest(p));
+    [Property(MaxTest = 400)]
+    public void QuestionsCompleteAndHonest_GeneratedProfiles_AskedIfAndOnlyIfSettling(WorkPermitProfile profile) =>
+        Invariants.QuestionsCompleteAndHonest(profile).ThrowIfFailed();
 
-    [Fact]
-    public void ExclusionsDominate_PortOfEntryProfilesWithAnExclusion_NeverEligible() =>
-        Properties.Check(output, "ExclusionsDominate (exclusion forced)", WorkPermitGenerators.Arbitrary(Generators.PortOfEntryWithExclusion), 2000, Invariants.ExclusionsDominate);
+    [Property(Arbitrary = [typeof(ExclusionProfiles)], MaxTest = 2000)]
+    public void ExclusionsDominate_PortOfEntryProfilesWithAnExclusion_NeverEligible(WorkPermitProfile profile) =>
+        Invariants.ExclusionsDominate(profile).ThrowIfFailed();
 
-    [Fact]
-    public void ExclusionsDominate_GeneratedProfiles_NeverEligible() =>
-        Properties.Check(output, "ExclusionsDominate", Generators.Profiles, 1500, Invariants.ExclusionsDominate);
+    [Property(MaxTest = 1500)]
+    public void ExclusionsDominate_GeneratedProfiles_NeverEligible(WorkPermitProfile profile) =>
+        Invariants.ExclusionsDominate(profile).ThrowIfFailed();
 
-    [Fact]
-    public void OutcomesBackedByFindings_GeneratedProfiles_EverySettledOutcomeCited() =>
-        Properties.Check(output, "OutcomesBackedByFindings", Generators.Profiles, 3000, Invariants.OutcomesBackedByFindings);
+    [Property(MaxTest = 3000)]
+    public void OutcomesBackedByFindings_GeneratedProfiles_EverySettledOutcomeCited(WorkPermitProfile profile) =>
+        Invariants.OutcomesBackedByFindings(profile).ThrowIfFailed();
 
+    // One property per dated rule, 120 cases each: FsCheck.Xunit's [Property] takes no theory data, so each row runs the
+    // property through FsCheck's Check API (same shrinking, same failure report).
     [Theory]
     [MemberData(nameof(Boundaries))]
     public void BoundaryRespected_DatedRule_FindingChangesAndNothingItDoesNotFeed(string id)
     {
         var boundary = Generators.DatedBoundaries.Single(b => b.Id == id);
-        Properties.Check(output, $"BoundaryRespected {id}", WorkPermitGenerators.Arbitrary(Generators.BoundaryCase(boundary)), 120, Invariants.BoundaryRespected);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(120).WithQuietOnSuccess(true),
+            Prop.ForAll(WorkPermitGenerators.Arbitrary(Generators.BoundaryCase(boundary)), c => Invariants.BoundaryRespected(c).ThrowIfFailed()));
     }
 
     /// <summary>Shrunk counterexamples of bugs the invariants found, now fixed: each must keep every invariant.</summary>

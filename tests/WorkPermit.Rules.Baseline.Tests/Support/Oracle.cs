@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text;
 using WorkPermit.Rules.Testing;
-using Xunit.Abstractions;
 
 namespace WorkPermit.Rules.Baseline.Tests.Support;
 
@@ -110,39 +108,20 @@ public sealed class Oracle
         }
     }
 
-    /// <summary>Checks that both implementations agree on <paramref name="count"/> generated values, each giving one or
-    /// more profiles. On a disagreement, FsCheck shrinks the value and the test fails with the shrunk counterexample's
-    /// profile as JSON and both results. Returns the number of profiles compared.</summary>
-    public int Check<T>(ITestOutputHelper output, string name, Arbitrary<T> values, int count, Func<T, IEnumerable<WorkPermitProfile>> profiles)
+    /// <summary>Throws <see cref="OracleDisagreementException"/> when the implementations disagree on any of the profiles,
+    /// so that an FsCheck property over them fails, shrinks the value and reports the shrunk counterexample's profile as
+    /// JSON with both results.</summary>
+    public void Agree(params WorkPermitProfile[] profiles)
     {
-        var compared = 0;
-        string? lastDisagreement = null;
-        var clock = Stopwatch.StartNew();
-        try
+        foreach (var profile in profiles)
         {
-            var config = Config.QuickThrowOnFailure.WithMaxTest(count).WithQuietOnSuccess(true);
-            FsCheck.Check.One(config, Prop.ForAll(values, value =>
+            if (Disagreement(profile) is { } disagreement)
             {
-                foreach (var profile in profiles(value))
-                {
-                    Interlocked.Increment(ref compared);
-                    if (Disagreement(profile) is { } disagreement)
-                    {
-                        // The last disagreement seen is the shrunk counterexample: shrinking ends on the smallest failing value.
-                        lastDisagreement = disagreement;
-                        throw new InvalidOperationException(disagreement);
-                    }
-                }
-            }));
+                throw new OracleDisagreementException(disagreement);
+            }
         }
-        catch (Exception ex) when (lastDisagreement is not null)
-        {
-            // FsCheck's own report repeats the profiles as C# records; its first lines (tests run, shrinks, seed) suffice.
-            var summary = string.Join(Environment.NewLine, ex.Message.Split('\n').TakeWhile(line => !line.StartsWith("Original:", StringComparison.Ordinal)));
-            Assert.Fail($"{name}: {lastDisagreement}FsCheck: {summary}");
-        }
-
-        output.WriteLine($"{name}: {compared} profiles agreed ({clock.ElapsedMilliseconds} ms)");
-        return compared;
     }
 }
+
+/// <summary>The engine and the baseline disagree; the message names every field that differs and gives the profile as JSON.</summary>
+public sealed class OracleDisagreementException(string message) : Exception(message);

@@ -58,7 +58,7 @@ public sealed class RuleSetTests
         }
     }
 
-    [Property(Arbitrary = [typeof(Profiles)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(WorkPermitArbitraries)], MaxTest = 300)]
     public void Batches_GiveTheSameFindingsAsOneByOne(WorkPermitProfile profile)
     {
         var batched = Run(profile, batch: true);
@@ -70,7 +70,7 @@ public sealed class RuleSetTests
         AssertSame(batched, oneByOne, profile);
     }
 
-    [Property(Arbitrary = [typeof(Profiles)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(WorkPermitArbitraries)], MaxTest = 200)]
     public void InterpretedRuleSet_GivesTheSameFindingsAsTheCompiledOne(WorkPermitProfile profile)
     {
         // The first evaluations of a process run on the interpreted rule set, the rest on the compiled one.
@@ -229,11 +229,6 @@ public sealed class RuleSetTests
             _found |= node.Method.DeclaringType == typeof(NRules.RuleModel.IContext) && node.Method.Name == nameof(NRules.RuleModel.IContext.InsertLinked);
             return base.VisitMethodCall(node);
         }
-    }
-
-    public static class Profiles
-    {
-        public static Arbitrary<WorkPermitProfile> Any() => WorkPermitGenerators.Default.Profiles;
     }
 
     internal sealed record Tick(int Count);

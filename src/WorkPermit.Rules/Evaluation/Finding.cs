@@ -71,21 +71,25 @@ internal abstract class Finding : IEquatable<Finding>
         IReadOnlyList<string>? actions = null, IReadOnlyList<string>? conditions = null, string? note = null, Tri applicable = Tri.Yes)
     {
         var rule = RuleCatalogue.Get(ruleId);
-        var data = new FindingData(rule, verdict, reads, value, documents, actions, conditions, note, applicable);
-        return rule.Id.AsSpan(0, rule.Id.IndexOf('-', StringComparison.Ordinal)) switch
-        {
-            "GEN" => new GeneralFinding(data),
-            "INS" => new InsideCanadaFinding(data),
-            "OUT" => new OutsideCanadaFinding(data),
-            "POE" => new PortOfEntryFinding(data),
-            "OWP" => new OpenPermitFinding(data),
-            "LMIA" or "CHG" => new EmployerFinding(data),
-            "IME" => new MedicalFinding(data),
-            "BIO" => new BiometricsFinding(data),
-            "AFT" => new AfterApplyingFinding(data),
-            _ => throw new InvalidOperationException($"Rule {ruleId} belongs to no catalogue area."),
-        };
+        return Areas[rule.Order](new FindingData(rule, verdict, reads, value, documents, actions, conditions, note, applicable));
     }
+
+    /// <summary>Per catalogue rule (by order), the constructor of its area's finding type.</summary>
+    private static readonly Func<FindingData, Finding>[] Areas = RuleCatalogue.Rules.Select(AreaOf).ToArray();
+
+    private static Func<FindingData, Finding> AreaOf(CatalogueRule rule) => rule.Id[..rule.Id.IndexOf('-', StringComparison.Ordinal)] switch
+    {
+        "GEN" => static data => new GeneralFinding(data),
+        "INS" => static data => new InsideCanadaFinding(data),
+        "OUT" => static data => new OutsideCanadaFinding(data),
+        "POE" => static data => new PortOfEntryFinding(data),
+        "OWP" => static data => new OpenPermitFinding(data),
+        "LMIA" or "CHG" => static data => new EmployerFinding(data),
+        "IME" => static data => new MedicalFinding(data),
+        "BIO" => static data => new BiometricsFinding(data),
+        "AFT" => static data => new AfterApplyingFinding(data),
+        _ => throw new InvalidOperationException($"Rule {rule.Id} belongs to no catalogue area."),
+    };
 
     // The catalogue holds one CatalogueRule per ID, so the rule's identity and its catalogue position stand for the
     // rule ID: no string is compared or hashed when the session files a finding.

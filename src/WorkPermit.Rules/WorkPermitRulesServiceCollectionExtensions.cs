@@ -28,8 +28,9 @@ public static class WorkPermitRulesServiceCollectionExtensions
         configure?.Invoke(options);
         Evaluation.WorkPermitRuleSet.StartCompiling();
         var reference = ReferenceDataSet.Build(options.ReferenceData);
+        var house = WorkPermitEvaluator.HouseRulesOf(options);
         services.TryAddSingleton(reference);
-        services.TryAddSingleton(sp => WorkPermitEvaluator.Create(options, reference, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(sp => WorkPermitEvaluator.Create(options, reference, sp.GetService<TimeProvider>() ?? TimeProvider.System, house));
         return services;
     }
 }

@@ -25,6 +25,24 @@ public interface IWorkPermitEvaluator
     /// <exception cref="ProfileValidationException">The profile is not valid (see <see cref="ProfileJson.Validate"/>).</exception>
     WorkPermitReport Evaluate(WorkPermitProfile profile);
 
+    /// <summary>Evaluates a profile with facts of the host's own types beside it, for the host's house rules to match
+    /// (see <see cref="WorkPermitRulesOptions.HouseRules"/>). The catalogue's rules never read them.</summary>
+    /// <param name="profile">The profile; missing facts are unknown.</param>
+    /// <param name="facts">The host's facts, inserted into the evaluation's rule session as they are.</param>
+    /// <returns>The report, with the house rules' findings in <see cref="WorkPermitReport.House"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> or <paramref name="facts"/> is null.</exception>
+    /// <exception cref="ProfileValidationException">The profile is not valid.</exception>
+    /// <exception cref="HouseRuleException">A house rule failed.</exception>
+    /// <exception cref="NotSupportedException">This evaluator does not take facts (an implementation written before
+    /// house rules), and <paramref name="facts"/> is not empty.</exception>
+    WorkPermitReport Evaluate(WorkPermitProfile profile, IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.Any()
+            ? throw new NotSupportedException($"{GetType().Name} does not take facts for house rules.")
+            : Evaluate(profile);
+    }
+
     /// <summary>Evaluates a profile given as JSON in the contract's form.</summary>
     /// <param name="json">The profile JSON.</param>
     /// <returns>The report, or every problem found in the JSON.</returns>
@@ -105,6 +123,10 @@ public sealed class WorkPermitRulesOptions
     /// <value>The overrides.</value>
     public ReferenceDataOptions ReferenceData { get; } = new();
 
+    /// <summary>Gets the firm's own rules, run beside the catalogue's (see <see cref="HouseRuleRegistry"/>).</summary>
+    /// <value>The house rules; none by default.</value>
+    public HouseRuleRegistry HouseRules { get; } = new();
+
     /// <summary>Gets or sets how JSON profiles with properties the contract does not define are treated.</summary>
     /// <value><see cref="UnknownPropertyHandling.Reject"/> by default.</value>
     public UnknownPropertyHandling UnknownProperties { get; set; } = UnknownPropertyHandling.Reject;
@@ -117,26 +139,46 @@ public static class WorkPermitEvaluator
     /// <param name="configure">Sets options, for example reference-data overrides.</param>
     /// <param name="timeProvider">The clock for today's date when a profile gives no evaluation date; the system clock by default.</param>
     /// <returns>The evaluator.</returns>
-    /// <exception cref="WorkPermitRulesConfigurationException">The options are not valid.</exception>
+    /// <exception cref="WorkPermitRulesConfigurationException">The options are not valid (for example a house rule whose
+    /// ID is a catalogue ID, or that does not compile).</exception>
     public static IWorkPermitEvaluator Create(Action<WorkPermitRulesOptions>? configure = null, TimeProvider? timeProvider = null)
     {
         var options = new WorkPermitRulesOptions();
         configure?.Invoke(options);
         WorkPermitRuleSet.StartCompiling();
-        return new Evaluator(options, ReferenceDataSet.Build(options.ReferenceData), timeProvider ?? TimeProvider.System);
+        var reference = ReferenceDataSet.Build(options.ReferenceData);
+        return new Evaluator(options, reference, timeProvider ?? TimeProvider.System, HouseRulesOf(options));
     }
 
-    internal static IWorkPermitEvaluator Create(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider) =>
-        new Evaluator(options, reference, timeProvider);
+    internal static IWorkPermitEvaluator Create(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider, HouseRuleSet? house) =>
+        new Evaluator(options, reference, timeProvider, house);
 
-    private sealed class Evaluator(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider) : IWorkPermitEvaluator
+    /// <summary>Checks and compiles the options' house rules, if any.</summary>
+    internal static HouseRuleSet? HouseRulesOf(WorkPermitRulesOptions options) =>
+        options.HouseRules.Types.Count > 0 ? HouseRuleSet.Build(options.HouseRules) : null;
+
+    private sealed class Evaluator : IWorkPermitEvaluator
     {
-        private readonly UnknownPropertyHandling _unknownProperties = options.UnknownProperties;
+        private readonly UnknownPropertyHandling _unknownProperties;
         private readonly int _maxFirings = WorkPermitRuleSet.MaxFirings(WorkPermitRuleSet.RuleTypes.Count);
+        private readonly ReferenceDataSet _reference;
+        private readonly TimeProvider _timeProvider;
+        private readonly HouseRuleSet? _house;
 
-        public RuleSetInfo RuleSet { get; } = new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference), WorkPermitRuleSet.RuleTypes.Count);
+        public Evaluator(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider, HouseRuleSet? house)
+        {
+            _unknownProperties = options.UnknownProperties;
+            _reference = reference;
+            _timeProvider = timeProvider;
+            _house = house;
+            RuleSet = _house is null
+                ? new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference), WorkPermitRuleSet.RuleTypes.Count)
+                : new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference, _house.Fingerprint), WorkPermitRuleSet.RuleTypes.Count + _house.Ids.Count);
+        }
 
-        public ReferenceDataSet ReferenceData => reference;
+        public RuleSetInfo RuleSet { get; }
+
+        public ReferenceDataSet ReferenceData => _reference;
 
         public WorkPermitReport Evaluate(WorkPermitProfile profile)
         {
@@ -147,7 +189,20 @@ public static class WorkPermitEvaluator
                 throw new ProfileValidationException(errors);
             }
 
-            return Run(profile);
+            return Run(profile, []);
+        }
+
+        public WorkPermitReport Evaluate(WorkPermitProfile profile, IEnumerable<object> facts)
+        {
+            ArgumentNullException.ThrowIfNull(profile);
+            ArgumentNullException.ThrowIfNull(facts);
+            var errors = ProfileJson.Validate(profile);
+            if (errors.Count > 0)
+            {
+                throw new ProfileValidationException(errors);
+            }
+
+            return Run(profile, facts);
         }
 
         public EvaluationResult Evaluate(string json)
@@ -159,15 +214,22 @@ public static class WorkPermitEvaluator
         public EvaluationResult Evaluate(ReadOnlySpan<byte> utf8Json)
         {
             var read = ProfileJson.Read(utf8Json, _unknownProperties);
-            return read.Profile is { } profile ? EvaluationResult.Success(Run(profile)) : EvaluationResult.Failure(read.Errors);
+            return read.Profile is { } profile ? EvaluationResult.Success(Run(profile, [])) : EvaluationResult.Failure(read.Errors);
         }
 
-        private WorkPermitReport Run(WorkPermitProfile profile)
+        private WorkPermitReport Run(WorkPermitProfile profile, IEnumerable<object> facts)
         {
-            var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
-            var evaluationCase = new EvaluationCase(profile, today, reference);
-            var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, evaluationCase, _maxFirings);
-            return ReportBuilder.Build(evaluationCase, findings, RuleSet);
+            var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
+            var evaluationCase = new EvaluationCase(profile, today, _reference);
+            if (_house is null)
+            {
+                var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, evaluationCase, _maxFirings);
+                return ReportBuilder.Build(evaluationCase, findings, RuleSet);
+            }
+
+            var view = new EvaluatedProfile(profile, new AsOfDates(evaluationCase.EvaluationDate, evaluationCase.ArrivalDate, evaluationCase.SubmissionDate), _reference);
+            var (all, house) = _house.Run(evaluationCase, view, facts);
+            return HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet), house);
         }
     }
 }

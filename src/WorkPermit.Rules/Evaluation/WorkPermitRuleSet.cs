@@ -107,7 +107,7 @@ internal static class WorkPermitRuleSet
         ?? typeof(WorkPermitRuleSet).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
     /// <summary>A hash of the library version, the catalogue, the rule classes and the reference data.</summary>
-    public static string Fingerprint(ReferenceDataSet reference)
+    public static string Fingerprint(ReferenceDataSet reference, string? houseRules = null)
     {
         var text = new StringBuilder(Version).Append('\n');
         foreach (var type in RuleTypes)
@@ -116,6 +116,11 @@ internal static class WorkPermitRuleSet
         }
 
         text.Append(Convert.ToHexStringLower(SHA256.HashData(RuleCatalogue.RawBytes))).Append('\n').Append(reference.Fingerprint);
+        if (houseRules is not null)
+        {
+            text.Append("\nhouse rules ").Append(houseRules);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
@@ -142,7 +147,18 @@ internal static class WorkPermitRuleSet
         var session = factory.CreateSession();
         session.AutoPropagateLinkedFacts = !batch;
         session.Insert(evaluationCase);
-        var fired = 0;
+        FireUntilQuiet(session, maxFirings, 0);
+        return evaluationCase.Findings;
+    }
+
+    /// <summary>Fires the agenda and propagates the queued linked facts until nothing is left to fire.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="maxFirings">The bound on firings, counting those already made.</param>
+    /// <param name="fired">The firings already made in this session.</param>
+    /// <returns>The firings made in all.</returns>
+    /// <exception cref="RuleLoopException">The bound was reached with rules still to fire.</exception>
+    public static int FireUntilQuiet(ISession session, int maxFirings, int fired)
+    {
         while (!session.Agenda.IsEmpty)
         {
             fired += session.Fire(maxFirings - fired);
@@ -154,7 +170,7 @@ internal static class WorkPermitRuleSet
             session.PropagateLinked();
         }
 
-        return evaluationCase.Findings;
+        return fired;
     }
 
     /// <summary>Names the rules of a runaway loop: those that fire in a further bounded run.</summary>

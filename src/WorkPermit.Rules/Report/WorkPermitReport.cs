@@ -72,6 +72,11 @@ public sealed record WorkPermitReport
     /// <value>The findings, in catalogue order.</value>
     public required IReadOnlyList<FindingResult> Findings { get; init; }
 
+    /// <summary>Gets the findings of the host's house rules (see <see cref="WorkPermitRulesOptions.HouseRules"/>), in the
+    /// same shape as <see cref="Findings"/>, ordered by ID. House rules never change a catalogue outcome.</summary>
+    /// <value>The house findings; empty when the evaluator has no house rules.</value>
+    public IReadOnlyList<FindingResult> House { get; init; } = [];
+
     /// <summary>Gets the questions whose answers could settle an outcome that is unknown, most useful first.</summary>
     /// <value>The questions.</value>
     public required IReadOnlyList<Question> Questions { get; init; }

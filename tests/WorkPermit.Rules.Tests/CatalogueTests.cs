@@ -72,7 +72,8 @@ public sealed class CatalogueTests
         Assert.Equal(paths.Length, paths.Distinct().Count());
 
         var fromRecords = new List<string> { "evaluationDate" };
-        foreach (var group in typeof(WorkPermitProfile).GetProperties().Where(p => p.Name != nameof(WorkPermitProfile.EvaluationDate)))
+        // Extensions are the host's own data, not facts of the contract.
+        foreach (var group in typeof(WorkPermitProfile).GetProperties().Where(p => p.Name is not (nameof(WorkPermitProfile.EvaluationDate) or nameof(WorkPermitProfile.Extensions))))
         {
             var prefix = char.ToLowerInvariant(group.Name[0]) + group.Name[1..];
             fromRecords.AddRange(group.PropertyType.GetProperties().Where(p => p.Name != "EqualityContract").Select(p => $"{prefix}.{char.ToLowerInvariant(p.Name[0])}{p.Name[1..]}"));

@@ -141,6 +141,33 @@ public sealed class HouseRuleTests
     }
 
     [Fact]
+    public void Extensions_InTheProfileJson_ReachHouseRulesAsTheyCame()
+    {
+        var evaluator = WorkPermitEvaluator.Create(o => o.HouseRules.Add<ExtensionsRule>(), Clock);
+        var json = ProfileJson.Write(Eligible)[..^1] + ",\"extensions\":{\"firm\":{\"tier\":\"gold\",\"notes\":[1,2]}}}";
+
+        var result = evaluator.Evaluate(json);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var finding = Assert.Single(result.Report!.House);
+        Assert.Equal("gold", finding.Note);
+        Assert.Equal(Tri.Yes, finding.Outcome);
+        var profile = ProfileJson.Read(json).Profile!;
+        Assert.Equal(profile, ProfileJson.Read(ProfileJson.Write(profile)).Profile);
+        Assert.Contains("\"extensions\":{\"firm\":{\"tier\":\"gold\"", ProfileJson.Write(profile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extensions_ThatAreNotAnObject_AreAProblemWithTheirPath()
+    {
+        var result = WorkPermitEvaluator.Create(timeProvider: Clock).Evaluate("{\"extensions\": 5}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("extensions", error.Path);
+        Assert.Contains("object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Registry_AddFrom_FindsEveryRuleClassOfAnAssembly_AndRefusesOtherTypes()
     {
         var registry = new HouseRuleRegistry();
@@ -198,6 +225,31 @@ public sealed class PassportExpiryRule : Rule
             Documents = outcome == Tri.No ? ["renewed_passport"] : [],
         };
     }
+}
+
+/// <summary>Reads the host's extensions: the firm's client tier.</summary>
+[Name("HOUSE-TIER")]
+public sealed class ExtensionsRule : Rule
+{
+    public override void Define()
+    {
+        EvaluatedProfile profile = default!;
+
+        When()
+            .Match(() => profile, p => p.Extensions != null);
+
+        Then()
+            .Yield(_ => Decide(profile));
+    }
+
+    private static HouseFinding Decide(EvaluatedProfile profile) => new()
+    {
+        Id = "HOUSE-TIER",
+        Title = "The client has a firm tier",
+        Outcome = Tri.Yes,
+        Read = ["extensions.firm.tier"],
+        Note = profile.Extensions!.Value.GetProperty("firm").GetProperty("tier").GetString(),
+    };
 }
 
 /// <summary>Requires a second review before any border application the catalogue finds eligible.</summary>

@@ -91,6 +91,10 @@ public sealed class EvaluatedProfile
     /// <value>The dates.</value>
     public AsOfDates Dates { get; }
 
+    /// <summary>Gets the host's own data sent with the profile (JSON <c>extensions</c>), as it came.</summary>
+    /// <value>A JSON object, or <see langword="null"/> when the profile has none.</value>
+    public System.Text.Json.JsonElement? Extensions => Profile.Extensions;
+
     /// <summary>Gets the reference lists in force for this evaluation.</summary>
     /// <value>The reference data.</value>
     public ReferenceDataSet ReferenceData { get; }

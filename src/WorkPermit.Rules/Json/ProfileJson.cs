@@ -213,9 +213,17 @@ public static partial class ProfileJson
             {
                 CheckGroup(property.Name, property.Value, errors, unknownProperties);
             }
+            else if (property.Name == "extensions")
+            {
+                // The host's own data: any JSON object, read by house rules only.
+                if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                {
+                    errors.Add(new("extensions", $"Must be an object (the host's own data), not {Describe(property.Value)}.", "wrong_type"));
+                }
+            }
             else if (unknownProperties == UnknownPropertyHandling.Reject)
             {
-                errors.Add(new(property.Name, $"'{property.Name}' is not a part of the profile (expected evaluationDate or one of {string.Join(", ", Groups.Order(StringComparer.Ordinal))}).", "unknown_property"));
+                errors.Add(new(property.Name, $"'{property.Name}' is not a part of the profile (expected evaluationDate, extensions or one of {string.Join(", ", Groups.Order(StringComparer.Ordinal))}).", "unknown_property"));
             }
         }
     }

@@ -11,6 +11,7 @@ internal static partial class ProfileReader
     public static WorkPermitProfile Read(JsonElement root)
     {
         DateOnly? evaluationDate = null;
+        JsonElement? extensions = null;
         PersonFacts? person = null;
         OfficerFacts? officer = null;
         StatusInCanadaFacts? statusInCanada = null;
@@ -27,6 +28,9 @@ internal static partial class ProfileReader
             {
                 case "evaluationDate":
                     evaluationDate = Date(property.Value);
+                    break;
+                case "extensions":
+                    extensions = property.Value.ValueKind == JsonValueKind.Object ? property.Value.Clone() : null;
                     break;
                 case "person":
                     person = property.Value.ValueKind == JsonValueKind.Object ? ReadPersonFacts(property.Value) : null;
@@ -61,6 +65,7 @@ internal static partial class ProfileReader
         return new WorkPermitProfile
         {
             EvaluationDate = evaluationDate,
+            Extensions = extensions,
             Person = person,
             Officer = officer,
             StatusInCanada = statusInCanada,

@@ -9,7 +9,7 @@ namespace WorkPermit.Rules;
 /// a missing fact (or JSON <c>null</c>) is unknown, never false. The JSON form is fixed by the contract:
 /// camelCase properties, snake_case enumeration values, ISO dates.
 /// </summary>
-public sealed record WorkPermitProfile
+public sealed partial record WorkPermitProfile
 {
     /// <summary>Gets the as-of date for post-decision rules (AFT-12) and the default for any missing event date.</summary>
     /// <value>The date, or <see langword="null"/> for today's date from the host's clock.</value>

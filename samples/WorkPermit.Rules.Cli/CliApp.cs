@@ -62,7 +62,10 @@ internal static class CliApp
             return ExitCodes.InvalidInput;
         }
 
-        // 4. Run the command. Bad input surfaces as a CliInputException (one message naming the file and the JSON path);
+        // 4. House rules given with --house-rules run beside the catalogue's in every command.
+        context.HouseRuleAssemblies = parsed.GetValue<string[]>(CliCommands.HouseRulesName) ?? [];
+
+        // 5. Run the command. Bad input surfaces as a CliInputException (one message naming the file and the JSON path);
         //    anything else is a bug, reported in one line rather than a stack trace.
         try
         {

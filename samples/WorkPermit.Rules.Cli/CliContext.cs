@@ -67,9 +67,44 @@ internal sealed class CliContext
         return new CliContext(input, output, error, console, terminal, settings.Clock);
     }
 
-    /// <summary>Creates the evaluator; <paramref name="asOf"/> replaces today's date (a profile's own dates still win).</summary>
-    public IWorkPermitEvaluator CreateEvaluator(DateOnly? asOf) =>
-        WorkPermitEvaluator.Create(timeProvider: asOf is { } date ? new FixedDateClock(date) : Clock);
+    /// <summary>Gets or sets the assemblies of house rules to run beside the catalogue (<c>--house-rules</c>).</summary>
+    public IReadOnlyList<string> HouseRuleAssemblies { get; set; } = [];
+
+    /// <summary>Creates the evaluator; <paramref name="asOf"/> replaces today's date (a profile's own dates still win).
+    /// The house rules of <see cref="HouseRuleAssemblies"/> run beside the catalogue's.</summary>
+    /// <exception cref="CliInputException">A house-rules assembly cannot be loaded, or its rules are not valid.</exception>
+    public IWorkPermitEvaluator CreateEvaluator(DateOnly? asOf)
+    {
+        var assemblies = HouseRuleAssemblies.Select(LoadHouseRules).ToArray();
+        try
+        {
+            return WorkPermitEvaluator.Create(
+                o =>
+                {
+                    foreach (var assembly in assemblies)
+                    {
+                        o.HouseRules.AddFrom(assembly);
+                    }
+                },
+                asOf is { } date ? new FixedDateClock(date) : Clock);
+        }
+        catch (WorkPermitRulesConfigurationException ex)
+        {
+            throw new CliInputException($"--house-rules: {string.Join(" ", ex.Problems)}");
+        }
+    }
+
+    private static System.Reflection.Assembly LoadHouseRules(string path)
+    {
+        try
+        {
+            return System.Reflection.Assembly.LoadFrom(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or ArgumentException or System.Security.SecurityException)
+        {
+            throw new CliInputException($"--house-rules: cannot load '{path}' as a .NET assembly ({ex.Message.Trim()}).");
+        }
+    }
 
     private static int? ColumnsFromEnvironment() =>
         int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns >= 40

@@ -10,12 +10,14 @@ internal static class CliCommands
     {
         // 1. The root command evaluates the built-in example, so that `workpermit` alone shows what the library does.
         var asOf = AsOfOption();
+        var houseRules = HouseRulesOption();
         var root = new RootCommand(
             "Canadian work-permit rules as code: evaluate a profile, interview for the missing facts, check case files, "
             + "print the profile schema and the rule catalogue. Without a command, evaluates a built-in example. "
             + "Exit codes: 0 done (check: all cases pass), 1 a case failed, 2 invalid input, 3 internal error.")
         {
             asOf,
+            houseRules,
         };
         root.SetAction(parsed => EvaluateCommand.RunExample(context, parsed.GetValue(asOf)));
 
@@ -27,6 +29,19 @@ internal static class CliCommands
         root.Add(RulesCommand.Create(context));
         return root;
     }
+
+    /// <summary>The name of the option that adds house rules, on every command.</summary>
+    public const string HouseRulesName = "--house-rules";
+
+    /// <summary><c>--house-rules PATH.dll</c> (repeatable, on every command): an assembly of the firm's own NRules rules
+    /// to run beside the catalogue's; their findings appear under "House rules".</summary>
+    public static Option<string[]> HouseRulesOption() => new(HouseRulesName)
+    {
+        Description = "An assembly (.dll) of the firm's own NRules rules to run beside the catalogue's (repeatable).",
+        HelpName = "assembly.dll",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     /// <summary>
     /// <c>--as-of yyyy-MM-dd</c>: the date that stands for "today". It is given to the evaluator as its clock, so it fills

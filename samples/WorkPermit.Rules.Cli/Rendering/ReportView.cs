@@ -45,7 +45,21 @@ internal static class ReportView
             console.Write(why);
         }
 
-        // 4. What to bring and do, and the advice that applies, each with its rule and passage.
+        // 4. The firm's own rules (house rules), when the evaluator has any: each finding, its outcome and its source.
+        if (report.House.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(new Rule("[bold]House rules (the firm's own checks)[/]").LeftJustified());
+            var house = new Table().Border(TableBorder.Simple).AddColumn("Answer").AddColumn("Rule").AddColumn("Finding and source");
+            foreach (var finding in report.House)
+            {
+                house.AddRow(FindingAnswer(finding), new Markup(Markup.Escape(finding.RuleId)), FindingText(finding));
+            }
+
+            console.Write(house);
+        }
+
+        // 5. What to bring and do, and the advice that applies, each with its rule and passage.
         console.WriteLine();
         console.Write(new Rule("[bold]Documents to bring[/]").LeftJustified());
         WriteItems(console, report.Documents, report, "No document is required by the facts given.");
@@ -69,12 +83,12 @@ internal static class ReportView
             console.Write(advice);
         }
 
-        // 5. The questions that could settle what is unknown, most useful first.
+        // 6. The questions that could settle what is unknown, most useful first.
         console.WriteLine();
         console.Write(new Rule($"[bold]Open questions ({report.Questions.Count})[/]").LeftJustified());
         WriteQuestions(console, report.Questions);
 
-        // 6. Which rules produced this, and who decides.
+        // 7. Which rules produced this, and who decides.
         console.WriteLine();
         console.MarkupLine($"[grey]Rule set {Markup.Escape(report.RuleSet.Version)}, {report.RuleSet.Rules} rules, fingerprint {Markup.Escape(report.RuleSet.Fingerprint)}.[/]");
         console.MarkupLine("[grey]This prepares an application; the officer always decides (POE-09).[/]");
@@ -207,7 +221,7 @@ internal static class ReportView
         var quoted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var citation = report.Findings.FirstOrDefault(f => f.RuleId == item.RuleId)?.Citation
+            var citation = report.Findings.Concat(report.House).FirstOrDefault(f => f.RuleId == item.RuleId)?.Citation
                 ?? (RuleCatalogue.TryGet(item.RuleId, out var rule) ? rule.Citations[0] : null);
             table.AddRow(new Markup(Markup.Escape(item.Id)), new Markup(Markup.Escape(item.RuleId)), citation is null || !quoted.Add(item.RuleId) ? Text.Empty : Quote(citation));
         }

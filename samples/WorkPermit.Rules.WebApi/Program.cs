@@ -16,8 +16,16 @@ if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKe
 
 // 2. The library: one evaluator (compiled once, thread-safe) for every request. It reads today's date from the
 //    container's TimeProvider, which is the system clock here and a fixed one in tests.
+//    A firm's own rules (house rules) run beside the catalogue's when HouseRules:Assemblies lists their assemblies.
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddWorkPermitRules();
+var houseRules = builder.Configuration.GetSection("HouseRules:Assemblies").Get<string[]>() ?? [];
+builder.Services.AddWorkPermitRules(options =>
+{
+    foreach (var path in houseRules)
+    {
+        options.HouseRules.AddFrom(System.Reflection.Assembly.LoadFrom(Path.GetFullPath(path)));
+    }
+});
 
 // 3. The sample's own settings (the request size limit), and RFC 9457 problem details for every error response.
 builder.Services.AddOptions<WebApiOptions>()

@@ -100,6 +100,29 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Interview_HouseRules_ShowTheirFindingWithItsFactsAndSource()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+
+        await page.Locator("#start-profile").FillAsync("""
+            { "evaluationDate": "2025-04-14", "application": { "channel": "port_of_entry" },
+              "travel": { "mode": "air", "arrivalDate": "2025-04-14" },
+              "extensions": { "passport": { "expiryDate": "2025-08-01" } } }
+            """);
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        var house = page.Locator("#outcome-house");
+        await house.WaitForAsync();
+
+        var text = await house.InnerTextAsync();
+        Assert.Contains("House rules (the firm's own checks)", text, StringComparison.Ordinal);
+        Assert.Contains("HOUSE-PASSPORT-6M", text, StringComparison.Ordinal);
+        Assert.Equal("No", await house.Locator(".badge").First.InnerTextAsync());
+        Assert.Contains("Expires 2025-08-01; arrival 2025-04-14", text, StringComparison.Ordinal);
+        Assert.Contains("Firm handbook: travel documents", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interview_Skip_AsksTheNextQuestionAndUndoBringsItBack()
     {
         var page = await NewPageAsync(1100, 900);

@@ -16,7 +16,7 @@
     };
 
     // Report properties that are not outcomes (they have their own lists), and titles for the outcomes we know.
-    const NOT_OUTCOMES = new Set(['asOf', 'documents', 'actions', 'advisories', 'findings', 'questions', 'ruleSet']);
+    const NOT_OUTCOMES = new Set(['asOf', 'documents', 'actions', 'advisories', 'findings', 'house', 'questions', 'ruleSet']);
     const TITLES = {
         general: 'General requirements',
         outsideCanada: 'Applying from outside Canada',
@@ -347,6 +347,17 @@
         }
         const others = report.findings.filter((f) => !placed.has(f.ruleId));
         if (others.length > 0) outcomes.append(renderOutcome('otherRules', {}, others));
+
+        // The firm's own rules (house rules), when the server runs any: each finding with its outcome and source.
+        const house = report.house || [];
+        if (house.length > 0) {
+            const card = el('article', { class: 'outcome', id: 'outcome-house', 'aria-labelledby': 'outcome-house-title' });
+            card.append(el('h4', { id: 'outcome-house-title', text: "House rules (the firm's own checks)" }));
+            const list = el('ul', { class: 'findings' });
+            for (const finding of house) list.append(renderFinding(finding));
+            card.append(list);
+            outcomes.append(card);
+        }
 
         const item = (entry) => el('li', {}, humanise(entry.id), ' ', el('span', { class: 'rule-id', text: entry.ruleId }));
         renderList('documents', report.documents, item, 'None known yet.');

@@ -12,7 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where Debian's chromium package puts the browser.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly WebApiFactory _factory = new();
+    // The page's server runs the sample house rule, as a firm's portal would: its findings appear under "House rules".
+    private readonly WebApiFactory _factory = new() { SampleHouseRules = true };
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

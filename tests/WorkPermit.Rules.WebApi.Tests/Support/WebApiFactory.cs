@@ -19,13 +19,27 @@ public sealed class WebApiFactory : WebApplicationFactory<global::Program>
     /// <summary>The clock the application is given.</summary>
     public static readonly TimeProvider Clock = new FixedClock(Today);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    /// <summary>Gets a value indicating whether the server runs the sample house rule (configured as a host would, through
+    /// <c>HouseRules:Assemblies</c>).</summary>
+    public bool SampleHouseRules { get; init; }
+
+    /// <summary>The sample house rules' assembly file.</summary>
+    public static string SampleHouseRulesAssembly => typeof(WorkPermit.Rules.HouseRules.Sample.PassportExpiryRule).Assembly.Location;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (SampleHouseRules)
+        {
+            builder.UseSetting("HouseRules:Assemblies:0", SampleHouseRulesAssembly);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             // The evaluator asks the container for a TimeProvider when it is first created; the last one registered wins.
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(Clock);
         });
+    }
 
     /// <summary>A copy of the application whose evaluator is replaced, for example by one that throws.</summary>
     public WebApplicationFactory<global::Program> WithEvaluator(IWorkPermitEvaluator evaluator) =>

@@ -33,6 +33,9 @@ public sealed class WorkPermitEvaluatorDecorator : IWorkPermitEvaluator
     public WorkPermitReport Evaluate(WorkPermitProfile profile) => _rewrite(profile, _inner.Evaluate(profile));
 
     /// <inheritdoc/>
+    public WorkPermitReport Evaluate(WorkPermitProfile profile, IEnumerable<object> facts) => _rewrite(profile, _inner.Evaluate(profile, facts));
+
+    /// <inheritdoc/>
     public EvaluationResult Evaluate(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

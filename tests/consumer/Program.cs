@@ -23,7 +23,7 @@ using var provider = new ServiceCollection()
 var evaluator = provider.GetRequiredService<IWorkPermitEvaluator>();
 
 // 2. Evaluate a port-of-entry profile given as JSON, the way a portal sends it.
-var result = evaluator.Evaluate("""
+const string ProfileJsonText = """
 {
   "evaluationDate": "2025-04-14",
   "application": { "channel": "port_of_entry", "form": "poe_same_day", "permitType": "employer_specific_lmia_exempt", "program": "other_imp" },
@@ -32,7 +32,8 @@ var result = evaluator.Evaluate("""
   "travel": { "tripType": "arriving_from_abroad", "mode": "air", "arrivalDate": "2025-04-14", "portOfEntry": "YUL", "startAndFinishAtSamePoe": true, "flagpoleExemption": "none" },
   "job": { "employerCompletedRequiredSteps": true, "offerOfEmploymentNumberAvailable": true, "employerComplianceFeePaid": true }
 }
-""");
+""";
+var result = evaluator.Evaluate(ProfileJsonText);
 Check(result.IsValid, "the profile is valid");
 var report = result.Report!;
 
@@ -48,7 +49,24 @@ Check(report.RuleSet.Rules == 91 && report.RuleSet.Fingerprint.Length == 16, "th
 Check(ReportJson.Write(report).Contains("\"portOfEntry\":{\"outcome\":\"yes\"", StringComparison.Ordinal), "the report writes the contract's JSON");
 Check(!evaluator.Evaluate("""{ "travel": { "mode": "boat" } }""").IsValid, "invalid input is reported, not evaluated");
 
-// 4. The testing package: generated profiles and the invariants, run against this application's own evaluator.
+// 4. House rules: a firm's own NRules rule, registered beside the catalogue's, matching a catalogue finding.
+var withHouseRules = WorkPermitEvaluator.Create(o => o.HouseRules.Add<SecondReviewRule>());
+var reviewed = withHouseRules.Evaluate(ProfileJsonText).Report!;
+Check(reviewed.House.Count == 1 && reviewed.House[0].RuleId == "CONSUMER-REVIEW" && reviewed.House[0].Outcome == Tri.Yes, "a house rule matches POE-04 and adds its finding to report.house");
+Check(reviewed.PortOfEntry?.Outcome == report.PortOfEntry?.Outcome && reviewed.RuleSet.Rules == 92 && reviewed.RuleSet.Fingerprint != WorkPermitEvaluator.Create().RuleSet.Fingerprint, "the house rule changes no catalogue outcome and is in the fingerprint");
+var collision = false;
+try
+{
+    WorkPermitEvaluator.Create(o => o.HouseRules.Add<CollidingRule>());
+}
+catch (WorkPermitRulesConfigurationException)
+{
+    collision = true;
+}
+
+Check(collision, "a house rule named like a catalogue rule is rejected at registration");
+
+// 5. The testing package: generated profiles and the invariants, run against this application's own evaluator.
 var generators = new WorkPermitGenerators(evaluator.ReferenceData);
 var invariants = new WorkPermitInvariants(evaluator);
 var broken = generators.AnyProfile.Sample(30, 200)
@@ -66,3 +84,27 @@ if (failures.Count > 0)
 
 Console.WriteLine("All consumer checks passed.");
 return 0;
+
+/// <summary>The consumer's house rule: a second review for every border application the catalogue finds eligible.</summary>
+[NRules.Fluent.Dsl.Name("CONSUMER-REVIEW")]
+public sealed class SecondReviewRule : NRules.Fluent.Dsl.Rule
+{
+    public override void Define()
+    {
+        CatalogueFinding poe04 = default!;
+        When().Match(() => poe04, f => f.RuleId == "POE-04", f => f.Outcome == Tri.Yes);
+        Then().Yield(_ => new HouseFinding { Id = "CONSUMER-REVIEW", Title = "A second consultant reviews this application", Outcome = Tri.Yes });
+    }
+}
+
+/// <summary>Named like a catalogue rule: must be refused.</summary>
+[NRules.Fluent.Dsl.Name("GEN-01")]
+public sealed class CollidingRule : NRules.Fluent.Dsl.Rule
+{
+    public override void Define()
+    {
+        EvaluatedProfile profile = default!;
+        When().Match(() => profile);
+        Then().Do(_ => Console.Write(string.Empty));
+    }
+}

@@ -168,6 +168,18 @@ public sealed class HouseRuleTests
     }
 
     [Fact]
+    public void HouseRule_WhoseConditionThrows_SurfacesWithItsName()
+    {
+        var evaluator = WorkPermitEvaluator.Create(o => o.HouseRules.Add<ThrowingConditionRule>(), Clock);
+
+        var error = Assert.Throws<HouseRuleException>(() => evaluator.Evaluate(Eligible, [new Passport(null)]));
+
+        Assert.Equal("HOUSE-THROWS-IN-CONDITION", error.Rule);
+        Assert.Contains(error.Facts, f => f.Contains("Passport", StringComparison.Ordinal));
+        Assert.Equal(Tri.Yes, evaluator.Evaluate(Eligible).PortOfEntry!.Outcome);
+    }
+
+    [Fact]
     public void Registry_AddFrom_FindsEveryRuleClassOfAnAssembly_AndRefusesOtherTypes()
     {
         var registry = new HouseRuleRegistry();
@@ -323,4 +335,21 @@ public sealed class ThrowingRule : Rule
     }
 
     private static void Fail(Passport passport) => throw new InvalidOperationException($"cannot read {passport}");
+}
+
+[Name("HOUSE-THROWS-IN-CONDITION")]
+public sealed class ThrowingConditionRule : Rule
+{
+    public override void Define()
+    {
+        Passport passport = default!;
+        When().Match(() => passport, p => Check(p));
+        Then().Do(_ => Nothing());
+    }
+
+    private static bool Check(Passport passport) => throw new InvalidOperationException($"cannot check {passport}");
+
+    private static void Nothing()
+    {
+    }
 }

@@ -25,6 +25,7 @@ internal static class CliCommands
         root.Add(EvaluateCommand.Create(context));
         root.Add(InterviewCommand.Create(context));
         root.Add(CheckCommand.Create(context));
+        root.Add(ScreenCommand.Create(context));
         root.Add(SchemaCommand.Create(context));
         root.Add(RulesCommand.Create(context));
         return root;

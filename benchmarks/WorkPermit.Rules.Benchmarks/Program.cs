@@ -37,6 +37,28 @@ public static class Program
             return;
         }
 
+        if (args is ["caseload", var countText, var path])
+        {
+            // A caseload of generated profiles (JSON Lines) for screening runs: caseload 1000000 /tmp/caseload.jsonl
+            var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+            using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+            for (var written = 0; written < count;)
+            {
+                var chunk = Math.Min(10_000, count - written);
+                foreach (var profile in FsCheck.Fluent.Gen.Sample(Testing.WorkPermitGenerators.Default.AnyProfile, chunk, new FsCheck.Rnd((ulong)written + 1), 50))
+                {
+                    written++;
+                    writer.Write("{\"id\":\"client-");
+                    writer.Write(written.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    writer.Write("\",\"profile\":");
+                    writer.Write(ProfileJson.Write(profile));
+                    writer.WriteLine("}");
+                }
+            }
+
+            return;
+        }
+
         if (args is ["stages", "network"])
         {
             // The compiled rule set's Rete network: how many nodes of each kind a finding or the case can pass through.

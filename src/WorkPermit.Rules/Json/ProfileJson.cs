@@ -8,7 +8,7 @@ namespace WorkPermit.Rules;
 /// <param name="Path">The path of the offending value; <c>$</c> for the document itself.</param>
 /// <param name="Message">What is wrong, in plain language.</param>
 /// <param name="Code">A stable code: invalid_json, not_an_object, unknown_property, wrong_type, unknown_value, invalid_date,
-/// invalid_date_time, invalid_country, negative, not_integer, invalid_period.</param>
+/// invalid_date_time, date_out_of_range, invalid_country, negative, not_integer, invalid_period, invalid_text.</param>
 public sealed record ProfileError(string Path, string Message, string Code)
 {
     /// <inheritdoc/>
@@ -110,6 +110,15 @@ public static partial class ProfileJson
         using (document)
         {
             var errors = new List<ProfileError>();
+            if (!IsPlainText(utf8Json))
+            {
+                CheckText(document.RootElement, "$", errors);
+                if (errors.Count > 0)
+                {
+                    return ProfileReadResult.Invalid(errors);
+                }
+            }
+
             Check(document.RootElement, errors, unknownProperties);
             if (errors.Count > 0)
             {
@@ -149,6 +158,7 @@ public static partial class ProfileJson
     {
         ArgumentNullException.ThrowIfNull(profile);
         var errors = new List<ProfileError>();
+        CheckDateRanges(profile, errors);
         if (profile.Person is { } person)
         {
             if (person.Citizenships is { } citizenships)
@@ -193,6 +203,119 @@ public static partial class ProfileJson
 
         CheckEnums(profile, errors);
         return errors;
+    }
+
+    /// <summary>Whether UTF-8 JSON is valid UTF-8 and escapes no UTF-16 surrogate, so that every name and string in
+    /// it decodes (the parser checks neither).</summary>
+    private static bool IsPlainText(ReadOnlySpan<byte> utf8Json)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return false;
+        }
+
+        for (var at = utf8Json.IndexOf("\\u"u8); at >= 0 && at + 3 < utf8Json.Length; at = NextEscape(utf8Json, at))
+        {
+            if (utf8Json[at + 2] is (byte)'d' or (byte)'D' && utf8Json[at + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static int NextEscape(ReadOnlySpan<byte> json, int at)
+        {
+            var next = json[(at + 2)..].IndexOf("\\u"u8);
+            return next < 0 ? -1 : at + 2 + next;
+        }
+    }
+
+    /// <summary>Lists every property name and string that is not valid UTF-8 (or escapes a lone surrogate), by path.</summary>
+    private static void CheckText(JsonElement element, string path, List<ProfileError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Decodes(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property), property, static p => p.Name))
+                    {
+                        errors.Add(new(path, "A property name here is not valid UTF-8 text (it holds bytes or escapes that are not characters).", "invalid_text"));
+                        continue;
+                    }
+
+                    CheckText(property.Value, path == "$" ? property.Name : $"{path}.{property.Name}", errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, $"{path}[{index++}]", errors);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (!Decodes(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), element, static e => e.GetString()))
+                {
+                    errors.Add(new(path, "Must be valid UTF-8 text; this value holds bytes or escapes that are not characters.", "invalid_text"));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Whether raw JSON text decodes: valid UTF-8 without escapes, or text whose escapes unescape to characters.</summary>
+    private static bool Decodes<T>(ReadOnlySpan<byte> raw, T source, Func<T, string?> decode)
+    {
+        if (!raw.Contains((byte)'\\'))
+        {
+            return System.Text.Unicode.Utf8.IsValid(raw);
+        }
+
+        try
+        {
+            decode(source);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every date of the profile lies in the range the rules reason about (LIB-29).</summary>
+    private static void CheckDateRanges(WorkPermitProfile profile, List<ProfileError> errors)
+    {
+        void InRange(DateOnly? date, string path)
+        {
+            if (date is { } d && !DateBounds.Contains(d))
+            {
+                errors.Add(new(path, $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the dates the rules can reason about ({DateBounds.Text}).", "date_out_of_range"));
+            }
+        }
+
+        InRange(profile.EvaluationDate, "evaluationDate");
+        InRange(profile.StatusInCanada?.StudyPermitExpiryDate, "statusInCanada.studyPermitExpiryDate");
+        InRange(profile.StatusInCanada?.TrpExpiryDate, "statusInCanada.trpExpiryDate");
+        InRange(profile.StatusInCanada?.PreviousWorkPermitExpiryDate, "statusInCanada.previousWorkPermitExpiryDate");
+        InRange(profile.Travel?.ArrivalDate, "travel.arrivalDate");
+        InRange(profile.Application?.SubmittedDate, "application.submittedDate");
+        InRange(profile.Application?.DecisionLetterDate, "application.decisionLetterDate");
+        InRange(profile.Application?.DocumentRequestDeadline, "application.documentRequestDeadline");
+        InRange(profile.Application?.DocumentSubmittedAt is { } at ? DateOnly.FromDateTime(at.DateTime) : null, "application.documentSubmittedAt");
+        InRange(profile.Medical?.ExamDate, "medical.examDate");
+        InRange(profile.Medical?.IndicatedExpiryDate, "medical.indicatedExpiryDate");
+        if (profile.Medical?.ResidenceHistory is { } history)
+        {
+            for (var i = 0; i < history.Count; i++)
+            {
+                InRange(history[i]?.From, $"medical.residenceHistory[{i}].from");
+                InRange(history[i]?.To, $"medical.residenceHistory[{i}].to");
+            }
+        }
     }
 
     private static void Check(JsonElement root, List<ProfileError> errors, UnknownPropertyHandling unknownProperties)

@@ -91,30 +91,33 @@ public sealed class InterviewSafetyTests : IDisposable
     [Fact]
     public void ExamDateAfterArrival_IsQuestionedAndNotKeptUnlessConfirmed()
     {
-        var from = Path.Combine(_folder.FullName, "medical.json");
-        File.WriteAllText(from, MedicalProfile);
-        var file = Path.Combine(_folder.FullName, "saved.json");
+        var (run, saved) = InterviewMedical("\n\n\n2025-06-10\nno\n2025-04-01\nq\n");
 
-        var run = Workpermit.RunWithInput("\n\n\n2025-06-10\nno\n2025-04-01\nq\n", "interview", "--from", from, "--save", file);
-
-        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("That cannot be right: medical.examDate (2025-06-10) is after travel.arrivalDate (2025-05-01), but a medical exam for entry is taken before arriving.", run.Output, StringComparison.Ordinal);
         Assert.Contains("Not kept.", run.Output, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2025, 4, 1), ProfileJson.Read(File.ReadAllText(file)).Profile!.Medical!.ExamDate);
+        Assert.Equal(new DateOnly(2025, 4, 1), saved.Medical!.ExamDate);
     }
 
     [Fact]
     public void ExamDateAfterArrival_ConfirmedIsKept()
     {
+        var (run, saved) = InterviewMedical("\n\n\n2025-06-10\nyes\nq\n");
+
+        Assert.Contains("That cannot be right", run.Output, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2025, 6, 10), saved.Medical!.ExamDate);
+    }
+
+    /// <summary>Runs the interview from <see cref="MedicalProfile"/> with <paramref name="input"/>, saving; returns the run and the saved profile.</summary>
+    private (CliRun Run, WorkPermitProfile Saved) InterviewMedical(string input)
+    {
         var from = Path.Combine(_folder.FullName, "medical.json");
         File.WriteAllText(from, MedicalProfile);
         var file = Path.Combine(_folder.FullName, "saved.json");
 
-        var run = Workpermit.RunWithInput("\n\n\n2025-06-10\nyes\nq\n", "interview", "--from", from, "--save", file);
+        var run = Workpermit.RunWithInput(input, "interview", "--from", from, "--save", file);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("That cannot be right", run.Output, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2025, 6, 10), ProfileJson.Read(File.ReadAllText(file)).Profile!.Medical!.ExamDate);
+        return (run, ProfileJson.Read(File.ReadAllText(file)).Profile!);
     }
 
     [Theory]

@@ -7,8 +7,9 @@ namespace WorkPermit.Rules.Cli;
 /// colour), the error writer and the clock.</summary>
 internal sealed class CliContext
 {
-    private CliContext(TextReader input, TextWriter output, TextWriter error, IAnsiConsole console, bool isTerminal, TimeProvider clock)
+    private CliContext(TextReader input, TextWriter output, TextWriter error, IAnsiConsole console, bool isTerminal, TimeProvider clock, Func<Action, IDisposable> onInterrupt)
     {
+        OnInterrupt = onInterrupt;
         Input = input;
         EchoInput = !ReferenceEquals(input, System.Console.In) || System.Console.IsInputRedirected;
         Output = output;
@@ -37,6 +38,9 @@ internal sealed class CliContext
 
     public TimeProvider Clock { get; }
 
+    /// <summary>Gets what runs a handler on Ctrl-C; dispose the result to remove it.</summary>
+    public Func<Action, IDisposable> OnInterrupt { get; }
+
     public static CliContext Create(TextReader input, TextWriter output, TextWriter error, CliSettings settings)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -64,7 +68,7 @@ internal sealed class CliContext
             console.Profile.Width = settings.Width ?? ColumnsFromEnvironment() ?? 100;
         }
 
-        return new CliContext(input, output, error, console, terminal, settings.Clock);
+        return new CliContext(input, output, error, console, terminal, settings.Clock, settings.OnInterrupt);
     }
 
     /// <summary>Gets or sets the assemblies of house rules to run beside the catalogue (<c>--house-rules</c>).</summary>

@@ -18,4 +18,9 @@ internal sealed record CliSettings
     /// <summary>Gets the width to lay tables out in when output is not a terminal.</summary>
     /// <value>The <c>COLUMNS</c> environment variable, else 100.</value>
     public int? Width { get; init; }
+
+    /// <summary>Gets how a handler is run on Ctrl-C (SIGINT): it registers the handler and returns what unregisters it.</summary>
+    /// <value>By default a POSIX signal registration that runs the handler and then lets the process end.</value>
+    public Func<Action, IDisposable> OnInterrupt { get; init; } = handler =>
+        System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => handler());
 }

@@ -11,7 +11,9 @@ internal static class WebApiProblems
         title: "The profile is not valid.",
         detail: errors.Count == 1
             ? "1 problem was found; it names the JSON path of the value at fault. Nothing was evaluated."
-            : $"{errors.Count} problems were found; each names the JSON path of the value at fault. Nothing was evaluated.",
+            : errors[^1].Code == "too_many_problems"
+                ? $"More than {errors.Count - 1} problems were found; the first {errors.Count - 1} name the JSON path of the value at fault, and the last says how many more there are. Nothing was evaluated."
+                : $"{errors.Count} problems were found; each names the JSON path of the value at fault. Nothing was evaluated.",
         extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new ErrorItem(e.Path, e.Message, e.Code)).ToArray() });
 
     /// <summary>413: the body is larger than the configured limit.</summary>

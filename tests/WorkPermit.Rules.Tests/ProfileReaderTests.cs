@@ -17,8 +17,6 @@ public sealed class ProfileReaderTests
         """{}""",
         """{ "person": {}, "travel": null, "evaluationDate": null }""",
         """{ "person": { "citizenships": [], "passportCountry": null, "accompanyingFamilyCount": 0 } }""",
-        """{ "person": { "citizenships": ["FR", "GB-BNO"] }, "person": { "passportCountry": "US" } }""",
-        """{ "travel": { "mode": "air", "mode": "land" } }""",
         """{ "medical": { "intendedStayMonths": 6.50, "designatedCountryMonthsPastYear": 0, "residenceHistory": [ { "country": "IN", "from": "2024-01-01", "to": null }, { }, { "to": "2024-12-31" } ] } }""",
         """{ "application": { "documentSubmittedAt": "2025-06-15T23:59:59.999-07:00", "documentRequestDeadline": "2025-06-16" } }""",
         """{ "tr\u0061vel": { "m\u006fde": "\u0073ea", "arrivalDate": "2025\u002d02\u002d28" } }""",

@@ -123,6 +123,39 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Interview_ExamDateAfterArrival_IsQuestionedAtOnceAndKeptOnlyWhenSentAgain()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+        await page.Locator("#start-profile").FillAsync("""{ "evaluationDate": "2025-06-01", "application": { "channel": "port_of_entry" }, "travel": { "arrivalDate": "2025-05-01" }, "medical": { "intendedStayMonths": 12, "designatedCountryMonthsPastYear": 7 } }""");
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        string? fact = null;
+        for (var skips = 0; skips < 10 && fact != "medical.examDate"; skips++)
+        {
+            if (fact is not null)
+            {
+                await page.Locator("#skip-button").ClickAsync();
+            }
+
+            fact = await WaitForQuestionAsync(page, fact);
+        }
+
+        Assert.Equal("medical.examDate", fact);
+        await page.Locator("#answer-input").FillAsync("2025-06-10");
+        await page.Locator("#answer-button").ClickAsync();
+        var problems = page.Locator("#problems");
+        await problems.Locator("li").WaitForAsync();
+
+        Assert.Contains("medical.examDate (2025-06-10) is after travel.arrivalDate (2025-05-01)", await problems.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("medical.examDate", await page.Locator("#question-form").GetAttributeAsync("data-fact"));
+
+        // Sent again, the answer is kept: the next question comes.
+        await page.Locator("#answer-button").ClickAsync();
+        Assert.NotEqual("medical.examDate", await WaitForQuestionAsync(page, "medical.examDate"));
+        Assert.Contains("\"examDate\": \"2025-06-10\"", await page.Locator("#profile-json").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interview_Skip_AsksTheNextQuestionAndUndoBringsItBack()
     {
         var page = await NewPageAsync(1100, 900);

@@ -69,5 +69,29 @@ public sealed class SchemaAndHealthTests(WebApiFactory factory) : IClassFixture<
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.StartsWith("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Evaluate_AcceptsCompression_ReportIsCompressedAndTheSame(string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/evaluate") { Content = Profiles.Json(Profiles.PortOfEntry) };
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        var plain = await (await _client.PostAsync("/v1/evaluate", Profiles.Json(Profiles.PortOfEntry))).Content.ReadAsByteArrayAsync();
+
+        var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        Assert.True(body.Length < plain.Length / 3, $"{body.Length} compressed bytes of {plain.Length}");
+        using var compressed = new MemoryStream(body);
+        using Stream decoded = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        using var result = new MemoryStream();
+        await decoded.CopyToAsync(result);
+        Assert.Equal(plain, result.ToArray());
     }
 }

@@ -95,7 +95,7 @@ internal static class CheckCommand
         CaseFile caseFile;
         try
         {
-            caseFile = CaseFile.Parse(System.Text.Encoding.UTF8.GetString(ProfileFiles.ReadFile(file)).TrimStart('\uFEFF'));
+            caseFile = CaseFile.Parse(System.Text.Encoding.UTF8.GetString(ProfileFiles.ReadFile(file)));
         }
         catch (CaseFileException ex)
         {

@@ -15,7 +15,7 @@ internal static class InterviewCommand
     public static Command Create(CliContext context)
     {
         var from = new Option<string?>("--from") { Description = "Start from the facts in this profile file.", HelpName = "profile.json" };
-        var save = new Option<string?>("--save") { Description = "Write the profile with the answers to this file when the interview ends.", HelpName = "profile.json" };
+        var save = new Option<string?>("--save") { Description = "Write the profile with the answers to this file when the interview ends (also on Ctrl-C or end of input); checked before the first question.", HelpName = "profile.json" };
         var asOf = CliCommands.AsOfOption();
         var command = new Command("interview", "Ask the report's open questions one at a time (Enter skips, q quits), re-evaluating after each answer.")
         {
@@ -38,6 +38,13 @@ internal static class InterviewCommand
         // 1. Start from the profile file, or from nothing (every fact unknown). We keep the facts as contract JSON so
         //    that an answer is set by its path, and let the library read (and validate) it after every answer.
         var start = from is null ? new WorkPermitProfile() : ProfileFiles.Load(from, context.Input);
+
+        // 1a. A --save file that cannot be written would lose every answer at the end: find out before the first question.
+        if (save is not null)
+        {
+            CheckWritable(save);
+        }
+
         EvaluateCommand.NoteWhenProfileDateWins(context, start, asOf, from ?? string.Empty);
         var facts = JsonNode.Parse(ProfileJson.Write(start))!.AsObject();
         var evaluator = context.CreateEvaluator(asOf);
@@ -45,6 +52,15 @@ internal static class InterviewCommand
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
         var answered = 0;
+
+        // 1b. Ctrl-C saves the answers given so far (the last valid profile) before the process ends.
+        var savedJson = facts.ToJsonString();
+        using var interrupt = save is null ? null : context.OnInterrupt(() =>
+        {
+            var json = Volatile.Read(ref savedJson);
+            Save(save, json);
+            context.Error.WriteLine($"workpermit: interrupted; saved the answers given so far to {save}.");
+        });
         console.MarkupLine("[bold]Interview[/]: answer each question, press Enter to skip it, or type q to quit.");
 
         while (true)
@@ -75,6 +91,11 @@ internal static class InterviewCommand
 
                 if (line is null || line.Trim().ToLowerInvariant() is "q" or "quit")
                 {
+                    if (line is null)
+                    {
+                        console.MarkupLine(save is null ? "End of input." : $"End of input: saving the {answered} answer{(answered == 1 ? string.Empty : "s")} given so far.");
+                    }
+
                     quit = true;
                     break;
                 }
@@ -103,9 +124,18 @@ internal static class InterviewCommand
                     continue;
                 }
 
+                // 4a. A date that contradicts another date of the profile is questioned at once: keep it only when confirmed.
+                if (ImpossibleDates.Contradiction(read.Profile!, question.Fact) is { } contradiction && !Confirm(context, contradiction))
+                {
+                    Set(facts, question.Fact, previous);
+                    console.MarkupLine("[grey]Not kept.[/] Give the date again, press Enter to skip or type q to quit.");
+                    continue;
+                }
+
                 // 5. Re-evaluate, and show which outcomes the answer settled or changed.
                 answered++;
                 done.Add(question.Fact);
+                Volatile.Write(ref savedJson, facts.ToJsonString());
                 var before = report;
                 report = evaluator.Evaluate(read.Profile!);
                 ShowChanges(console, before, report);
@@ -131,9 +161,7 @@ internal static class InterviewCommand
         // 7. Save the profile with the answers, written by the library in the contract's form.
         if (save is not null)
         {
-            // The library writes the profile (unknown facts left out); we indent it so that it is easy to edit by hand.
-            var profile = ProfileJson.Read(facts.ToJsonString()).Profile!;
-            WriteFile(save, JsonNode.Parse(ProfileJson.Write(profile))!.ToJsonString(EvaluateCommand.Indented) + Environment.NewLine);
+            Save(save, facts.ToJsonString());
             console.MarkupLine($"Saved the profile to {Markup.Escape(save)}. 'workpermit evaluate {Markup.Escape(save)}' prints the full report.");
         }
 
@@ -189,6 +217,54 @@ internal static class InterviewCommand
         }
 
         group[parts[1]] = value;
+    }
+
+    /// <summary>Asks whether to keep an answer that contradicts another date; only yes keeps it.</summary>
+    private static bool Confirm(CliContext context, string contradiction)
+    {
+        context.Console.MarkupLine($"[yellow]That cannot be right: {Markup.Escape(contradiction)}[/]");
+        context.Console.Markup("Keep this answer anyway? (yes/no) > ");
+        var line = context.Input.ReadLine();
+        if (context.EchoInput || line is null)
+        {
+            context.Console.WriteLine(line ?? string.Empty);
+        }
+
+        return line?.Trim().ToLowerInvariant() is "y" or "yes";
+    }
+
+    /// <summary>Writes the profile with the answers: the library writes it (unknown facts left out); we indent it so that
+    /// it is easy to edit by hand.</summary>
+    private static void Save(string path, string factsJson)
+    {
+        var profile = ProfileJson.Read(factsJson).Profile!;
+        WriteFile(path, JsonNode.Parse(ProfileJson.Write(profile))!.ToJsonString(EvaluateCommand.Indented) + Environment.NewLine);
+    }
+
+    /// <summary>Fails (exit code 2, nothing asked) when <paramref name="path"/> cannot be written; leaves no file behind.</summary>
+    private static void CheckWritable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliInputException($"{path}: is a folder; --save needs a file. Nothing was asked.");
+        }
+
+        var existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, existed ? FileMode.Open : FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"{path}: cannot write the profile there ({ex.Message}). Nothing was asked.", ex);
+        }
     }
 
     private static void WriteFile(string path, string text)

@@ -13,6 +13,7 @@
         report: null,    // the last report
         question: null,  // the question on screen
         opened: {},      // which "Reasons" lists the user opened or closed, by section
+        confirming: null, // an answer questioned as impossible, kept if the user sends it again
     };
 
     // Report properties that are not outcomes (they have their own lists), and titles for the outcomes we know.
@@ -136,6 +137,28 @@
             default:
                 return { value: text };
         }
+    }
+
+    // 3a. Dates that cannot both be true (as the CLI's ImpossibleDates): the server accepts each on its own, so an answer
+    //     that contradicts a date already given is questioned at once and kept only if the user sends it again.
+    const DATE_PAIRS = [
+        ['medical.examDate', 'travel.arrivalDate', 'a medical exam for entry is taken before arriving'],
+        ['application.submittedDate', 'application.decisionLetterDate', 'a decision comes after the application'],
+        ['medical.examDate', 'medical.indicatedExpiryDate', 'a medical result expires after the exam'],
+    ];
+    function getPath(source, path) {
+        return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), source);
+    }
+    function contradiction(profile, fact) {
+        for (const [earlier, later, why] of DATE_PAIRS) {
+            if (fact !== earlier && fact !== later) continue;
+            const first = getPath(profile, earlier);
+            const second = getPath(profile, later);
+            if (typeof first === 'string' && typeof second === 'string' && first > second) {
+                return `${earlier} (${first}) is after ${later} (${second}), but ${why}.`;
+            }
+        }
+        return null;
     }
 
     // 4. Asking the server. A 400 lists problems by path; anything else that is not a report is a general failure.
@@ -427,6 +450,15 @@
         }
         const next = structuredClone(state.profile);
         setPath(next, question.fact, parsed.value);
+        const impossible = contradiction(next, question.fact);
+        const key = `${question.fact}=${JSON.stringify(parsed.value)}`;
+        if (impossible && state.confirming !== key) {
+            state.confirming = key;
+            showProblems([{ path: question.fact, message: `That cannot be right: ${impossible} Send the same date again to keep it, or correct it.` }]);
+            if (source) source.focus();
+            return;
+        }
+        state.confirming = null;
         const accepted = await run(next, { kind: 'answer', profile: state.profile, skipped: [...state.skipped] });
         if (!accepted) {
             const input = $('answer-input');

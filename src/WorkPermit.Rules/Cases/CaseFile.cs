@@ -44,11 +44,13 @@ public sealed record CaseFile
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            // A byte-order mark is not part of the JSON; a property given twice is a problem, not "last one wins".
+            node = JsonNode.Parse(json.TrimStart('\uFEFF'), documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
-            throw new CaseFileException("$", $"not valid JSON: {ex.Message}", ex);
+            // Positions are reported as for a profile: line and position from 1.
+            throw new CaseFileException("$", ProfileJson.InvalidJsonMessage(ex), ex);
         }
 
         if (node is not JsonObject root)

@@ -29,7 +29,7 @@ internal sealed class EvaluationCase
         Job = profile.Job ?? NoJob;
         Medical = profile.Medical ?? NoMedical;
         VisitorPolicy = profile.VisitorPolicy ?? NoVisitorPolicy;
-        EvaluationDate = profile.EvaluationDate ?? today;
+        EvaluationDate = profile.EvaluationDate ?? DateBounds.Clamp(today);
         ArrivalDate = Travel.ArrivalDate ?? EvaluationDate;
         SubmissionDate = Application.SubmittedDate ?? EvaluationDate;
     }
@@ -56,7 +56,8 @@ internal sealed class EvaluationCase
 
     public VisitorPolicyFacts VisitorPolicy { get; }
 
-    /// <summary>As-of date for post-decision rules, and the fallback for missing event dates.</summary>
+    /// <summary>As-of date for post-decision rules, and the fallback for missing event dates. Today's date from a clock
+    /// outside the dates the rules reason about is clamped into them (LIB-29).</summary>
     public DateOnly EvaluationDate { get; }
 
     /// <summary>As-of date for port-of-entry rules and reference lists (travel.arrivalDate, else the evaluation date).</summary>

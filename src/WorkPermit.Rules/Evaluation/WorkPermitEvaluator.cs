@@ -219,7 +219,10 @@ public static class WorkPermitEvaluator
 
         private WorkPermitReport Run(WorkPermitProfile profile, IEnumerable<object> facts)
         {
-            var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
+            var now = _timeProvider.GetUtcNow();
+            var today = DateOnly.FromDateTime(now > DateTimeOffset.MinValue.AddDays(2) && now < DateTimeOffset.MaxValue.AddDays(-2)
+                ? TimeZoneInfo.ConvertTime(now, _timeProvider.LocalTimeZone).DateTime
+                : now.UtcDateTime);
             var evaluationCase = new EvaluationCase(profile, today, _reference);
             if (_house is null)
             {

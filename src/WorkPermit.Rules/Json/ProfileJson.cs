@@ -8,7 +8,8 @@ namespace WorkPermit.Rules;
 /// <param name="Path">The path of the offending value; <c>$</c> for the document itself.</param>
 /// <param name="Message">What is wrong, in plain language.</param>
 /// <param name="Code">A stable code: invalid_json, not_an_object, unknown_property, wrong_type, unknown_value, invalid_date,
-/// invalid_date_time, invalid_country, negative, not_integer, invalid_period.</param>
+/// invalid_date_time, date_out_of_range, invalid_country, negative, not_integer, out_of_range, invalid_period, invalid_text,
+/// duplicate_property, too_many_problems (the last entry of a list cut after 50 problems, saying how many more there are).</param>
 public sealed record ProfileError(string Path, string Message, string Code)
 {
     /// <inheritdoc/>
@@ -38,7 +39,7 @@ public sealed record ProfileReadResult
 
     internal static ProfileReadResult Valid(WorkPermitProfile profile) => new(profile, []);
 
-    internal static ProfileReadResult Invalid(IReadOnlyList<ProfileError> errors) => new(null, errors);
+    internal static ProfileReadResult Invalid(IReadOnlyList<ProfileError> errors) => new(null, ProfileJson.Capped(errors));
 }
 
 /// <summary>How the reader treats properties the contract does not define.</summary>
@@ -69,6 +70,14 @@ public static partial class ProfileJson
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
+    /// <summary>The most problems listed for one profile: after them, one last entry (code <c>too_many_problems</c>,
+    /// path <c>$</c>) says how many more there are, so that a hostile document cannot make a response of millions
+    /// of lines.</summary>
+    internal const int MaxProblems = 50;
+
+    /// <summary>The most characters of a value, property name or path echoed in a message; longer ones are cut, with "…".</summary>
+    private const int MaxEcho = 40;
+
     /// <summary>Gets every fact a profile can state, in the contract's order: its JSON path, vocabulary name, kind,
     /// allowed answers and the question that asks for it.</summary>
     /// <value>The facts.</value>
@@ -96,6 +105,12 @@ public static partial class ProfileJson
     /// <returns>The profile, or the problems.</returns>
     public static ProfileReadResult Read(ReadOnlySpan<byte> utf8Json, UnknownPropertyHandling unknownProperties = UnknownPropertyHandling.Reject)
     {
+        // A UTF-8 byte-order mark (as some editors write) is not part of the JSON.
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
         JsonDocument document;
         try
         {
@@ -103,13 +118,21 @@ public static partial class ProfileJson
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
-            return ProfileReadResult.Invalid([new ProfileError(ex.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "$", $"The text is not valid JSON{where}: {FirstSentence(ex.Message)}", "invalid_json")]);
+            return ProfileReadResult.Invalid([new ProfileError(ex.Path is { Length: > 1 } p ? Echo(p.TrimStart('$', '.')) : "$", InvalidJsonMessage(ex), "invalid_json")]);
         }
 
         using (document)
         {
             var errors = new List<ProfileError>();
+            if (!IsPlainText(utf8Json))
+            {
+                CheckText(document.RootElement, "$", errors);
+                if (errors.Count > 0)
+                {
+                    return ProfileReadResult.Invalid(errors);
+                }
+            }
+
             Check(document.RootElement, errors, unknownProperties);
             if (errors.Count > 0)
             {
@@ -149,6 +172,7 @@ public static partial class ProfileJson
     {
         ArgumentNullException.ThrowIfNull(profile);
         var errors = new List<ProfileError>();
+        CheckDateRanges(profile, errors);
         if (profile.Person is { } person)
         {
             if (person.Citizenships is { } citizenships)
@@ -192,7 +216,140 @@ public static partial class ProfileJson
         }
 
         CheckEnums(profile, errors);
-        return errors;
+        return Capped(errors);
+    }
+
+    /// <summary>The message for text that is not JSON, with the line and position (both from 1) where reading stopped.
+    /// The case-file reader uses it too, so that every command reports a position the same way.</summary>
+    internal static string InvalidJsonMessage(JsonException exception)
+    {
+        var where = exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine + 1})" : string.Empty;
+        return $"The text is not valid JSON{where}: {FirstSentence(exception.Message)}";
+    }
+
+    /// <summary>The first <see cref="MaxProblems"/> problems, then one entry saying how many more there are.</summary>
+    internal static IReadOnlyList<ProfileError> Capped(IReadOnlyList<ProfileError> errors)
+    {
+        if (errors.Count <= MaxProblems)
+        {
+            return errors;
+        }
+
+        var more = errors.Count - MaxProblems;
+        return [.. errors.Take(MaxProblems), new ProfileError("$", $"And {more} more problem{(more == 1 ? string.Empty : "s")}.", "too_many_problems")];
+    }
+
+    /// <summary>Whether UTF-8 JSON is valid UTF-8 and escapes no UTF-16 surrogate, so that every name and string in
+    /// it decodes (the parser checks neither).</summary>
+    private static bool IsPlainText(ReadOnlySpan<byte> utf8Json)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return false;
+        }
+
+        for (var at = utf8Json.IndexOf("\\u"u8); at >= 0 && at + 3 < utf8Json.Length; at = NextEscape(utf8Json, at))
+        {
+            if (utf8Json[at + 2] is (byte)'d' or (byte)'D' && utf8Json[at + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static int NextEscape(ReadOnlySpan<byte> json, int at)
+        {
+            var next = json[(at + 2)..].IndexOf("\\u"u8);
+            return next < 0 ? -1 : at + 2 + next;
+        }
+    }
+
+    /// <summary>Lists every property name and string that is not valid UTF-8 (or escapes a lone surrogate), by path.</summary>
+    private static void CheckText(JsonElement element, string path, List<ProfileError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Decodes(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property), property, static p => p.Name))
+                    {
+                        errors.Add(new(path, "A property name here is not valid UTF-8 text (it holds bytes or escapes that are not characters).", "invalid_text"));
+                        continue;
+                    }
+
+                    CheckText(property.Value, path == "$" ? Echo(property.Name) : $"{path}.{Echo(property.Name)}", errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, $"{path}[{index++}]", errors);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (!Decodes(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), element, static e => e.GetString()))
+                {
+                    errors.Add(new(path, "Must be valid UTF-8 text; this value holds bytes or escapes that are not characters.", "invalid_text"));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Whether raw JSON text decodes: valid UTF-8 without escapes, or text whose escapes unescape to characters.</summary>
+    private static bool Decodes<T>(ReadOnlySpan<byte> raw, T source, Func<T, string?> decode)
+    {
+        if (!raw.Contains((byte)'\\'))
+        {
+            return System.Text.Unicode.Utf8.IsValid(raw);
+        }
+
+        try
+        {
+            decode(source);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every date of the profile lies in the range the rules reason about (LIB-29).</summary>
+    private static void CheckDateRanges(WorkPermitProfile profile, List<ProfileError> errors)
+    {
+        void InRange(DateOnly? date, string path)
+        {
+            if (date is { } d && !DateBounds.Contains(d))
+            {
+                errors.Add(new(path, $"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the dates the rules can reason about ({DateBounds.Text}).", "date_out_of_range"));
+            }
+        }
+
+        InRange(profile.EvaluationDate, "evaluationDate");
+        InRange(profile.StatusInCanada?.StudyPermitExpiryDate, "statusInCanada.studyPermitExpiryDate");
+        InRange(profile.StatusInCanada?.TrpExpiryDate, "statusInCanada.trpExpiryDate");
+        InRange(profile.StatusInCanada?.PreviousWorkPermitExpiryDate, "statusInCanada.previousWorkPermitExpiryDate");
+        InRange(profile.Travel?.ArrivalDate, "travel.arrivalDate");
+        InRange(profile.Application?.SubmittedDate, "application.submittedDate");
+        InRange(profile.Application?.DecisionLetterDate, "application.decisionLetterDate");
+        InRange(profile.Application?.DocumentRequestDeadline, "application.documentRequestDeadline");
+        InRange(profile.Application?.DocumentSubmittedAt is { } at ? DateOnly.FromDateTime(at.DateTime) : null, "application.documentSubmittedAt");
+        InRange(profile.Medical?.ExamDate, "medical.examDate");
+        InRange(profile.Medical?.IndicatedExpiryDate, "medical.indicatedExpiryDate");
+        if (profile.Medical?.ResidenceHistory is { } history)
+        {
+            for (var i = 0; i < history.Count; i++)
+            {
+                InRange(history[i]?.From, $"medical.residenceHistory[{i}].from");
+                InRange(history[i]?.To, $"medical.residenceHistory[{i}].to");
+            }
+        }
     }
 
     private static void Check(JsonElement root, List<ProfileError> errors, UnknownPropertyHandling unknownProperties)
@@ -203,8 +360,15 @@ public static partial class ProfileJson
             return;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
+            if (!seen.Add(property.Name))
+            {
+                Duplicate(property.Name, Echo(property.Name), errors);
+                continue;
+            }
+
             if (property.Name == "evaluationDate")
             {
                 CheckValue(property.Value, ByPath["evaluationDate"], "evaluationDate", errors);
@@ -223,7 +387,7 @@ public static partial class ProfileJson
             }
             else if (unknownProperties == UnknownPropertyHandling.Reject)
             {
-                errors.Add(new(property.Name, $"'{property.Name}' is not a part of the profile (expected evaluationDate, extensions or one of {string.Join(", ", Groups.Order(StringComparer.Ordinal))}).", "unknown_property"));
+                errors.Add(new(Echo(property.Name), $"'{Echo(property.Name)}' is not a part of the profile (expected evaluationDate, extensions or one of {string.Join(", ", Groups.Order(StringComparer.Ordinal))}).", "unknown_property"));
             }
         }
     }
@@ -243,18 +407,31 @@ public static partial class ProfileJson
 
         var facts = FactsByGroup[group];
         Span<char> name = stackalloc char[64];
+        Span<bool> factSeen = stackalloc bool[FactCatalog.All.Count];
+        HashSet<string>? otherSeen = null;
         foreach (var property in value.EnumerateObject())
         {
             if (facts.TryGetValue(Json.ProfileReader.Name(property, name), out var fact))
             {
+                if (factSeen[(int)fact.Id])
+                {
+                    Duplicate(fact.Path[(group.Length + 1)..], fact.Path, errors);
+                    continue;
+                }
+
+                factSeen[(int)fact.Id] = true;
                 CheckValue(property.Value, fact, fact.Path, errors);
+            }
+            else if (!(otherSeen ??= new(StringComparer.Ordinal)).Add(property.Name))
+            {
+                Duplicate(property.Name, $"{group}.{Echo(property.Name)}", errors);
             }
             else if (unknownProperties == UnknownPropertyHandling.Reject)
             {
-                var path = $"{group}.{property.Name}";
+                var path = $"{group}.{Echo(property.Name)}";
                 var known = FactCatalog.All.Where(f => f.Path.StartsWith(group + ".", StringComparison.Ordinal)).Select(f => f.Path[(group.Length + 1)..]);
-                var suggestion = known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase) || Distance(k, property.Name) <= 2);
-                errors.Add(new(path, $"'{property.Name}' is not a fact of '{group}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"), "unknown_property"));
+                var suggestion = property.Name.Length > 64 ? null : known.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase) || Distance(k, property.Name) <= 2);
+                errors.Add(new(path, $"'{Echo(property.Name)}' is not a fact of '{group}'" + (suggestion is null ? "." : $"; did you mean '{suggestion}'?"), "unknown_property"));
             }
         }
     }
@@ -296,7 +473,7 @@ public static partial class ProfileJson
                 }
                 else if (!IsEnumName(value, fact.EnumType!))
                 {
-                    errors.Add(new(path, $"'{value.GetString()}' is not an allowed value; use one of {Allowed(fact)}.", "unknown_value"));
+                    errors.Add(new(path, $"'{Echo(value.GetString()!)}' is not an allowed value; use one of {Allowed(fact)}.", "unknown_value"));
                 }
 
                 break;
@@ -304,10 +481,13 @@ public static partial class ProfileJson
                 CheckDate(value, path, errors);
                 break;
             case FactKind.DateTime:
-                if (value.ValueKind != JsonValueKind.String || !DateTimeWithOffset().IsMatch(value.GetString()!)
-                    || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                if (value.ValueKind != JsonValueKind.String || !DateTimeWithOffset().IsMatch(value.GetString()!))
                 {
                     errors.Add(new(path, $"Must be an ISO 8601 date-time with a UTC offset, for example 2025-06-15T17:30:00-07:00, not {Describe(value)}.", "invalid_date_time"));
+                }
+                else if (!DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    errors.Add(new(path, $"'{value.GetString()}' is not a real date and time (or is outside the calendar).", "invalid_date_time"));
                 }
 
                 break;
@@ -337,26 +517,8 @@ public static partial class ProfileJson
 
                 break;
             case FactKind.Count:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count))
-                {
-                    errors.Add(new(path, $"Must be a whole number, not {Describe(value)}.", value.ValueKind == JsonValueKind.Number ? "not_integer" : "wrong_type"));
-                }
-                else if (count < 0)
-                {
-                    errors.Add(new(path, $"Must be zero or more, not {count}.", "negative"));
-                }
-
-                break;
             case FactKind.Number:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
-                {
-                    errors.Add(new(path, $"Must be a number, not {Describe(value)}.", "wrong_type"));
-                }
-                else if (number < 0)
-                {
-                    errors.Add(new(path, $"Must be zero or more, not {number.ToString(CultureInfo.InvariantCulture)}.", "negative"));
-                }
-
+                CheckNumber(value, fact.Kind == FactKind.Count, path, errors);
                 break;
             case FactKind.Text:
                 if (value.ValueKind != JsonValueKind.String)
@@ -370,6 +532,49 @@ public static partial class ProfileJson
                 break;
         }
     }
+
+    /// <summary>Checks a count (a whole number up to <see cref="int.MaxValue"/>) or a number, zero or more. A number is
+    /// judged by its value, not its spelling: 1000, 1000.0 and 1e3 are the same number and get the same answer.</summary>
+    private static void CheckNumber(JsonElement value, bool whole, string path, List<ProfileError> errors)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            errors.Add(new(path, $"Must be {(whole ? "a whole number" : "a number")}, not {Describe(value)}.", "wrong_type"));
+            return;
+        }
+
+        var max = whole ? int.MaxValue : decimal.MaxValue;
+        var maxText = max.ToString(CultureInfo.InvariantCulture);
+        if (!value.TryGetDecimal(out var number))
+        {
+            // Beyond decimal's range (1e30, -1e400): a huge magnitude either way.
+            var negative = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)[0] == (byte)'-';
+            errors.Add(negative
+                ? new(path, $"Must be zero or more, not {Describe(value)}.", "negative")
+                : new(path, $"Must be at most {maxText}, not {Describe(value)}.", "out_of_range"));
+            return;
+        }
+
+        var text = Normalized(number);
+        if (number < 0)
+        {
+            errors.Add(new(path, $"Must be zero or more, not {text}.", "negative"));
+        }
+        else if (whole && number != decimal.Truncate(number))
+        {
+            errors.Add(new(path, $"Must be a whole number, not {text}.", "not_integer"));
+        }
+        else if (number > max)
+        {
+            errors.Add(new(path, $"Must be at most {maxText}, not {text}.", "out_of_range"));
+        }
+    }
+
+    /// <summary>A number written the same whatever its spelling: 1e3, 1000 and 1000.0 are all 1000.</summary>
+    private static string Normalized(decimal number) => Echo(number.ToString("0.############################", CultureInfo.InvariantCulture));
+
+    private static void Duplicate(string name, string path, List<ProfileError> errors) =>
+        errors.Add(new(path, $"'{Echo(name)}' is given more than once in the same object; give it once.", "duplicate_property"));
 
     private static void CheckPeriods(JsonElement value, string path, List<ProfileError> errors)
     {
@@ -389,9 +594,16 @@ public static partial class ProfileJson
                 continue;
             }
 
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in item.EnumerateObject())
             {
-                var propertyPath = $"{itemPath}.{property.Name}";
+                var propertyPath = $"{itemPath}.{Echo(property.Name)}";
+                if (!seen.Add(property.Name))
+                {
+                    Duplicate(property.Name, propertyPath, errors);
+                    continue;
+                }
+
                 switch (property.Name)
                 {
                     case "country":
@@ -410,7 +622,7 @@ public static partial class ProfileJson
 
                         break;
                     default:
-                        errors.Add(new(propertyPath, $"'{property.Name}' is not part of a period (country, from, to).", "unknown_property"));
+                        errors.Add(new(propertyPath, $"'{Echo(property.Name)}' is not part of a period (country, from, to).", "unknown_property"));
                         break;
                 }
             }
@@ -419,7 +631,12 @@ public static partial class ProfileJson
 
     private static void CheckDate(JsonElement value, string path, List<ProfileError> errors)
     {
-        if (value.ValueKind != JsonValueKind.String || !IsDate(value))
+        if (value.ValueKind == JsonValueKind.String && !IsDate(value) && DateShape().IsMatch(value.GetString()!))
+        {
+            // Written right, but no such day (2025-02-30, 2025-13-01).
+            errors.Add(new(path, $"'{value.GetString()}' is not a real date.", "invalid_date"));
+        }
+        else if (value.ValueKind != JsonValueKind.String || !IsDate(value))
         {
             errors.Add(new(path, $"Must be a date written yyyy-MM-dd, not {Describe(value)}.", "invalid_date"));
         }
@@ -468,8 +685,8 @@ public static partial class ProfileJson
 
         if (!Json.CountryCodes.IsValid(code))
         {
-            var hint = Json.CountryCodes.IsValid(code.ToUpperInvariant()) ? $"; codes are upper case: '{code.ToUpperInvariant()}'" : string.Empty;
-            errors.Add(new(path, $"'{code}' is not an ISO 3166-1 alpha-2 country code (or GB-BNO, GB-BOC, GB-BOTC, GB-BS){hint}.", "invalid_country"));
+            var hint = code.Length <= 8 && Json.CountryCodes.IsValid(code.ToUpperInvariant()) ? $"; codes are upper case: '{code.ToUpperInvariant()}'" : string.Empty;
+            errors.Add(new(path, $"'{Echo(code)}' is not an ISO 3166-1 alpha-2 country code (or GB-BNO, GB-BOC, GB-BOTC, GB-BS){hint}.", "invalid_country"));
         }
     }
 
@@ -520,15 +737,25 @@ public static partial class ProfileJson
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the text '{Truncate(value.GetString()!)}'",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.String => $"the text '{Echo(value.GetString()!)}'",
+        JsonValueKind.Number => $"the number {Echo(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Array => "a list",
         JsonValueKind.Object => "an object",
         _ => "null",
     };
 
-    private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
+    /// <summary>Text as echoed in a message: at most <see cref="MaxEcho"/> characters (not splitting a surrogate pair), then "…".</summary>
+    internal static string Echo(string text)
+    {
+        if (text.Length <= MaxEcho)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[MaxEcho - 1]) ? MaxEcho - 1 : MaxEcho;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
 
     private static string FirstSentence(string message)
     {
@@ -560,6 +787,9 @@ public static partial class ProfileJson
 
         return previous[b.Length];
     }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DateShape();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateTimeWithOffset();

@@ -68,7 +68,9 @@ internal static partial class ProfileReader
         return texts;
     }
 
-    private static int? Count(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+    /// <summary>A count; checked to be a whole number in range, however written (1000, 1000.0, 1e3).</summary>
+    private static int? Count(JsonElement value) => value.ValueKind != JsonValueKind.Number ? null
+        : value.TryGetInt32(out var count) ? count : (int)value.GetDecimal();
 
     private static decimal? Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null;
 

@@ -5,18 +5,6 @@ internal sealed class FindingSet
 {
     private readonly Finding?[] _byOrder = new Finding?[RuleCatalogue.Rules.Count];
 
-    public FindingSet()
-    {
-    }
-
-    public FindingSet(IEnumerable<Finding> findings)
-    {
-        foreach (var finding in findings)
-        {
-            Add(finding);
-        }
-    }
-
     /// <summary>Adds a rule's finding. A rule that fires again (a rule set that loops) replaces its earlier finding
     /// and is counted in <see cref="Repeats"/>.</summary>
     public void Add(Finding finding)

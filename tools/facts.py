@@ -107,7 +107,16 @@ if __name__ == "__main__":
         officer = "true" if name in OFFICER else "false"
         qq = q.replace('"','\\"')
         lines.append(f"        new(FactId.{name}, \"{path}\", \"{vocab}\", {k}, \"{qq}\", {officer}),")
-    lines += ["    ];", "}", ""]
+    lines += ["    ];", ""]
+    # A compiled reader per fact, so that the report can show the values behind its findings without reflection.
+    def pascal(seg): return seg[0].upper() + seg[1:]
+    lines += ["    /// <summary>Reads one fact of a profile: null when the profile leaves it unknown.</summary>",
+              "    public static object? ValueOf(WorkPermitProfile profile, FactId id) => id switch", "    {"]
+    for name,path,vocab,kind,q in FACTS:
+        segs = path.split(".")
+        expr = "profile." + pascal(segs[0]) if len(segs) == 1 else f"profile.{pascal(segs[0])}?.{pascal(segs[1])}"
+        lines.append(f"        FactId.{name} => {expr},")
+    lines += ["        _ => null,", "    };", "}", ""]
     out = os.path.join(os.path.dirname(__file__), "..", "src", "WorkPermit.Rules", "Profile", "FactId.g.cs")
     open(out, "w").write("\n".join(lines))
     print(len(FACTS), "facts")

@@ -28,7 +28,8 @@ internal static class ReportBuilder
 
         // General requirements (GEN-01).
         var gen01 = f[RuleIds.Gen01];
-        outcomes.Add(new("general.outcome", gen01.Verdict, 10));
+        outcomes.Add(new("general.outcome", gen01.Verdict, 10, Tiers.General));
+        var channel = c.Application.Channel;
         var general = new GeneralRequirementsResult
         {
             Outcome = gen01.Outcome,
@@ -43,18 +44,20 @@ internal static class ReportBuilder
         if (!outsideGate.IsNo)
         {
             var verdict = Gated(outsideGate, f[RuleIds.Out01].Verdict);
-            outcomes.Add(new("outsideCanada.outcome", verdict, 10));
+            outcomes.Add(new("outsideCanada.outcome", verdict, 10, channel == ApplicationChannel.OutsideCanadaOnline ? Tiers.Channel : Tiers.Other));
             outside = new OutsideCanadaResult { Outcome = verdict.Value };
         }
 
         // Inside Canada (INS-10).
+        // The section concerns someone applying from inside Canada or in Canada (Scope.InsideCanada); it is left out for
+        // someone applying online from outside Canada or known to be outside, and gated while that is not known.
         InsideCanadaResult? inside = null;
-        var insideGate = Is.Equal(c.Application.Channel, ApplicationChannel.InsideCanadaOnline, FactId.ApplicationChannel)
-            | Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
-        if (!insideGate.IsNo)
+        var insideScope = Rules.Scope.InsideCanada(c);
+        if (insideScope != Tri.No)
         {
+            var insideGate = insideScope == Tri.Yes ? Verdict.Yes : Verdict.Unknown(InsideGateFacts(c), InsideGateFacts(c));
             var verdict = Gated(insideGate, f[RuleIds.Ins10].Verdict);
-            outcomes.Add(new("insideCanada.outcome", verdict, 10));
+            outcomes.Add(new("insideCanada.outcome", verdict, 10, channel == ApplicationChannel.InsideCanadaOnline ? Tiers.Channel : Tiers.General));
             inside = new InsideCanadaResult { Outcome = verdict.Value, Bases = Select(f, InsideBases, x => x.IsYes) };
         }
 
@@ -64,7 +67,8 @@ internal static class ReportBuilder
         if (!portGate.IsNo)
         {
             var verdict = Gated(portGate, f[RuleIds.Poe04].Verdict);
-            outcomes.Add(new("portOfEntry.outcome", verdict, 10));
+            var portTier = channel == ApplicationChannel.PortOfEntry ? Tiers.Channel : Tiers.Other;
+            outcomes.Add(new("portOfEntry.outcome", verdict, 10, portTier));
             // Sub-results are gated like the outcome: until the application is known to be made at a port of entry
             // they stay unknown, so that none can disappear when the channel is answered.
             var requirements = new Dictionary<string, Tri>(3, StringComparer.Ordinal);
@@ -72,7 +76,7 @@ internal static class ReportBuilder
             {
                 var requirement = Gated(portGate, f[id].Verdict);
                 requirements[id] = requirement.Value;
-                outcomes.Add(new($"portOfEntry.requirements.{id}", requirement, 1));
+                outcomes.Add(new($"portOfEntry.requirements.{id}", requirement, 1, portTier));
             }
 
             var eta = (Rules.PortOfEntry.EtaResult)f[RuleIds.Poe02].Value!;
@@ -98,12 +102,12 @@ internal static class ReportBuilder
         outcomes.Add(new("medicalExam.required", required, 10));
         var ime05 = f[RuleIds.Ime05];
         Tri? validOnEntry = null;
-        if (!required.IsNo)
+        if (!required.IsNo || c.Medical.ExamDate is not null || c.Medical.IndicatedExpiryDate is not null)
         {
-            // Until the exam is known to be required, its validity is not settled (and would vanish if it is not).
-            var validity = Gated(required, ime05.Verdict);
-            validOnEntry = validity.Value;
-            outcomes.Add(new("medicalExam.validOnEntry", validity, 5));
+            // IME-05 is a date rule: an exam valid on the day of entry is valid whether or not one turns out to be
+            // required. With no exam required and none taken, there is nothing to say.
+            validOnEntry = ime05.Outcome;
+            outcomes.Add(new("medicalExam.validOnEntry", ime05.Verdict, 5));
         }
 
         var medical = new MedicalExamResult { Required = required.Value, ValidOnEntry = validOnEntry, ExpiryDate = ime05.Value as DateOnly? };
@@ -114,7 +118,10 @@ internal static class ReportBuilder
         outcomes.Add(new("employer.caqMayBeNeeded", caq, 3));
         outcomes.Add(new("employer.mayWorkOnlyForNamedEmployer", f[RuleIds.Chg01].Verdict, 3));
         Tri? newPermit = null;
-        if (c.Status.Location == Location.InCanada || c.Status.CurrentPermitType is not null || c.Job.WantsToChangeEmployerOrPosition is not null)
+        // Changing employer under a permit concerns someone who holds a work permit (or says what they hold or want):
+        // not a student applying for a post-graduation permit, nor a visitor applying for a first permit.
+        if (c.Status.CurrentPermitType is not null || c.Job.WantsToChangeEmployerOrPosition is not null
+            || c.Status.Status == TemporaryStatus.Worker || c.Status.HoldsValidWorkPermit == true)
         {
             newPermit = f[RuleIds.Chg02].Outcome;
             outcomes.Add(new("employer.newPermitRequired", f[RuleIds.Chg02].Verdict, 3));
@@ -141,9 +148,13 @@ internal static class ReportBuilder
         var afterApplying = AfterApplying(c, f, outcomes, interimApplies && aft15.IsYes);
 
         var openPermitCategory = OpenPermitCategories.FirstOrDefault(id => f[id].IsYes);
+        var summary = Summary(c, f, outcomes, general);
+        AddItemOutcomes(c, f, outcomes);
+        var (findings, read) = Findings(f);
         return new WorkPermitReport
         {
             AsOf = new AsOfDates(c.EvaluationDate, c.ArrivalDate, c.SubmissionDate),
+            Summary = summary,
             General = general,
             OutsideCanada = outside,
             InsideCanada = inside,
@@ -158,7 +169,8 @@ internal static class ReportBuilder
             Documents = Items(f, x => x.Documents),
             Actions = Items(f, x => x.Actions),
             Advisories = Advisories.For(c, f, interimApplies && aft15.IsYes),
-            Findings = Findings(f),
+            Findings = findings,
+            Facts = new FactValues(c.Profile, read),
             Questions = Questions(outcomes),
             RuleSet = ruleSet,
         };
@@ -170,7 +182,7 @@ internal static class ReportBuilder
 
         Tri? returned = null;
         var applied = application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || application.Decision is not null;
-        if (applied)
+        if (applied || f[RuleIds.Aft01].IsYes)
         {
             returned = f[RuleIds.Aft01].Outcome;
             outcomes.Add(new("afterApplying.returnedUnprocessed", f[RuleIds.Aft01].Verdict, 3));
@@ -189,8 +201,11 @@ internal static class ReportBuilder
             outcomes.Add(new("afterApplying.canWorkNow", work, 3));
         }
 
+        // Leaving to activate concerns an IMM 1295 application, and someone in Canada whose route (POE-07) is to apply
+        // from outside Canada and collect the permit at a port of entry.
         Tri? mustLeave = null;
-        if (application.Form == ApplicationForm.Imm1295)
+        var viaLetterFromCanada = f[RuleIds.Poe07].Value is PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi && c.Status.Location == Location.InCanada;
+        if (application.Form == ApplicationForm.Imm1295 || viaLetterFromCanada)
         {
             mustLeave = f[RuleIds.Aft13].Outcome;
             outcomes.Add(new("afterApplying.mustLeaveCanadaToActivate", f[RuleIds.Aft13].Verdict, 3));
@@ -218,6 +233,187 @@ internal static class ReportBuilder
             DaysSinceDecisionLetter = f[RuleIds.Aft12].Value as int?,
             LetterOfIntroductionIsWorkPermit = letter,
         };
+    }
+
+    /// <summary>The facts that say whether the inside-Canada section concerns the profile, when they are not given.</summary>
+    private static FactSet InsideGateFacts(EvaluationCase c) =>
+        (c.Application.Channel is null ? FactSet.Of(FactId.ApplicationChannel) : FactSet.Empty)
+        | (c.Status.Location is null ? FactSet.Of(FactId.StatusLocation) : FactSet.Empty);
+
+    private static readonly string[] MedicalBehindGeneral = [RuleIds.Ime04, RuleIds.Ime05];
+    private static readonly string[] PortTypeSpecific = [RuleIds.PoeEs01, RuleIds.Owp01];
+
+    /// <summary>
+    /// The one answer for the profile's own application (contract, "Summary"): the general requirements (GEN-01), the
+    /// channel's eligibility (OUT-01, INS-10 or POE-04) and the medical exam for someone entering Canada (IME-04), with
+    /// the findings that block it, those still open and those waiting for an officer. A channel outcome of no always
+    /// makes the summary no, so the two can never disagree.
+    /// </summary>
+    private static ApplicationSummary Summary(EvaluationCase c, FindingSet f, List<ReportOutcome> outcomes, GeneralRequirementsResult general)
+    {
+        var channel = c.Application.Channel;
+        var ime04 = f[RuleIds.Ime04];
+        var channelVerdict = channel switch
+        {
+            ApplicationChannel.OutsideCanadaOnline => f[RuleIds.Out01].Verdict,
+            ApplicationChannel.InsideCanadaOnline => f[RuleIds.Ins10].Verdict,
+            ApplicationChannel.PortOfEntry => f[RuleIds.Poe04].Verdict,
+            _ => Verdict.Unknown(FactId.ApplicationChannel),
+        };
+        var medical = ime04.Applicable == Tri.No ? Verdict.Yes : ime04.Verdict;
+        var outcome = f[RuleIds.Gen01].Verdict & channelVerdict & medical;
+        outcomes.Add(new("summary.outcome", outcome, 0, Tiers.SummaryOnly));
+
+        var blocking = new List<Finding>();
+        var open = new List<Finding>();
+        var awaits = new List<Finding>();
+        void Consider(Finding x, bool isExclusion)
+        {
+            if (x.Applicable == Tri.No || blocking.Contains(x) || open.Contains(x) || awaits.Contains(x))
+            {
+                return;
+            }
+
+            if (isExclusion ? x.IsYes : x.IsNo)
+            {
+                blocking.Add(x);
+            }
+            else if (x.IsUnknown)
+            {
+                (!x.Missing.IsEmpty && x.Missing.IsSubsetOf(FactCatalog.OfficerJudgments) ? awaits : open).Add(x);
+            }
+        }
+
+        foreach (var id in GeneralInputs)
+        {
+            Consider(f[id], f[id].Rule.Kind == RuleKind.Exclusion);
+        }
+
+        // The medical exam is part of GEN-07; name it, so that an expired exam reads as the exam, not only 'health'.
+        if (!medical.IsYes)
+        {
+            foreach (var id in MedicalBehindGeneral)
+            {
+                Consider(f[id], false);
+            }
+        }
+
+        switch (channel)
+        {
+            case ApplicationChannel.OutsideCanadaOnline:
+                Consider(f[RuleIds.Out01], false);
+                break;
+            case ApplicationChannel.InsideCanadaOnline:
+                Consider(f[RuleIds.Ins11], true);
+                Consider(f[RuleIds.Ins10], false);
+                break;
+            case ApplicationChannel.PortOfEntry:
+                foreach (var id in PortRequirements)
+                {
+                    Consider(f[id], false);
+                }
+
+                if (!f[RuleIds.Poe03].IsYes)
+                {
+                    foreach (var id in PortTypeSpecific)
+                    {
+                        Consider(f[id], false);
+                    }
+                }
+
+                foreach (var id in PortExclusions)
+                {
+                    Consider(f[id], true);
+                }
+
+                break;
+        }
+
+        // An inside-Canada no explained by INS-11 (a visitor with no basis) needs no second entry for INS-10.
+        if (blocking.Exists(x => x.RuleId == RuleIds.Ins11))
+        {
+            blocking.RemoveAll(x => x.RuleId == RuleIds.Ins10);
+        }
+
+        return new ApplicationSummary
+        {
+            Channel = channel,
+            Outcome = outcome.Value,
+            Blocking = Ids(blocking),
+            Open = outcome.IsUnknown ? Ids(open) : NoIds,
+            AwaitsOfficer = outcome.IsUnknown ? Ids(awaits) : NoIds,
+            Text = SummaryText(channel, outcome.Value, blocking, outcome.IsUnknown ? open : [], outcome.IsUnknown ? awaits : []),
+        };
+    }
+
+    private static IReadOnlyList<string> Ids(List<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return NoIds;
+        }
+
+        findings.Sort((a, b) => a.Rule.Order.CompareTo(b.Rule.Order));
+        return findings.ConvertAll(x => x.RuleId);
+    }
+
+    private static string SummaryText(ApplicationChannel? channel, Tri outcome, List<Finding> blocking, List<Finding> open, List<Finding> awaits)
+    {
+        var subject = channel switch
+        {
+            ApplicationChannel.OutsideCanadaOnline => "Applying online from outside Canada",
+            ApplicationChannel.InsideCanadaOnline => "Applying online from inside Canada",
+            ApplicationChannel.PortOfEntry => "Applying at a port of entry",
+            _ => "The application",
+        };
+        static string Named(List<Finding> findings) => string.Join("; ", findings.Select(x => $"{x.RuleId} ({x.Rule.Title})"));
+        return outcome switch
+        {
+            Tri.Yes => $"{subject}: yes. Nothing the rules check stands in the way; the officer makes the final decision.",
+            Tri.No => $"{subject}: no. Blocked by {Named(blocking)}.",
+            _ when channel is null => $"{subject}: not settled until the profile says how the application is made (application.channel).",
+            _ => $"{subject}: not settled yet."
+                + (open.Count > 0 ? $" Still open: {Named(open)}." : string.Empty)
+                + (awaits.Count > 0 ? $" Waiting for the officer: {Named(awaits)}." : string.Empty),
+        };
+    }
+
+    /// <summary>The facts that put a document or action in context; while one of them is missing, the document's
+    /// question is left to the sections that ask for it.</summary>
+    private static readonly FactSet ItemContext = FactSet.Of(FactId.ApplicationChannel, FactId.ApplicationForm, FactId.ApplicationPermitType,
+        FactId.ApplicationDecision, FactId.ApplicationStage, FactId.StatusLocation, FactId.StatusStatus, FactId.StatusOnMaintainedStatusAsWorker);
+
+    /// <summary>What an officer asks for after an application is made: a question only once it has been made.</summary>
+    private static readonly FactSet OfficerRequests = FactSet.Of(FactId.OfficerPoliceCertificateRequested, FactId.OfficerDocumentsRequested, FactId.OfficerMedicalExamRequested);
+
+    /// <summary>
+    /// Documents and actions still unknown become questions too, when the one fact that decides them is all that is
+    /// missing (the mailed permit, a change of address, a visitor visa, leaving Canada while the application is pending).
+    /// </summary>
+    private static void AddItemOutcomes(EvaluationCase c, FindingSet f, List<ReportOutcome> outcomes)
+    {
+        var applied = c.Application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || c.Application.Decision is not null;
+        foreach (var finding in f.ByOrder)
+        {
+            if (finding is null || finding.Applicable == Tri.No || !finding.IsUnknown || !(finding.Missing & ItemContext).IsEmpty
+                || (!applied && !(finding.Missing & OfficerRequests).IsEmpty))
+            {
+                continue;
+            }
+
+            if (finding.Rule.Kind == RuleKind.Document)
+            {
+                outcomes.Add(new("documents", finding.Verdict, 1));
+            }
+            else if (finding.RuleId == RuleIds.Aft10 || (finding.RuleId == RuleIds.Aft12 && c.Application.Decision == Decision.Approved))
+            {
+                outcomes.Add(new("actions", finding.Verdict, 1));
+            }
+            else if (finding.RuleId == RuleIds.Aft14)
+            {
+                outcomes.Add(new("afterApplying.canWorkAfterReturn", finding.Verdict, 1));
+            }
+        }
     }
 
     /// <summary>
@@ -293,9 +489,10 @@ internal static class ReportBuilder
         return false;
     }
 
-    private static List<FindingResult> Findings(FindingSet f)
+    private static (List<FindingResult> Findings, FactSet Read) Findings(FindingSet f)
     {
         var list = new List<FindingResult>(f.Count);
+        var read = FactSet.Empty;
         foreach (var finding in f.ByOrder)
         {
             if (finding is null || finding.Applicable == Tri.No)
@@ -304,9 +501,10 @@ internal static class ReportBuilder
             }
 
             list.Add(FindingResults.Of(finding));
+            read |= finding.Reads;
         }
 
-        return list;
+        return (list, read);
     }
 
     private static IReadOnlyList<Question> Questions(List<ReportOutcome> outcomes)
@@ -326,24 +524,40 @@ internal static class ReportBuilder
             return [];
         }
 
-        var scored = new List<(FactId Fact, int Score, List<string> Affects)>();
+        var scored = new List<(FactId Fact, int Tier, int Score, List<string> Affects)>();
         foreach (var fact in candidates.Facts())
         {
             var affects = new List<string>();
             var score = 0;
+            var tier = Tiers.SummaryOnly;
             foreach (var outcome in outcomes)
             {
                 if (outcome.Verdict.IsUnknown && outcome.Verdict.Missing.Contains(fact))
                 {
-                    affects.Add(outcome.Path);
+                    if (!affects.Contains(outcome.Path))
+                    {
+                        affects.Add(outcome.Path);
+                    }
+
                     score += outcome.Weight;
+                    tier = Math.Min(tier, outcome.Tier);
                 }
             }
 
-            scored.Add((fact, score, affects));
+            if (tier < Tiers.SummaryOnly)
+            {
+                scored.Add((fact, tier, score, affects));
+            }
         }
 
-        scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : ((int)a.Fact).CompareTo((int)b.Fact));
+        // The channel itself first when it is not given (every section hangs on it), then by tier, then by how many
+        // outcomes an answer could settle.
+        scored.Sort((a, b) =>
+            a.Fact == FactId.ApplicationChannel ? (b.Fact == FactId.ApplicationChannel ? 0 : -1)
+            : b.Fact == FactId.ApplicationChannel ? 1
+            : a.Tier != b.Tier ? a.Tier.CompareTo(b.Tier)
+            : a.Score != b.Score ? b.Score.CompareTo(a.Score)
+            : ((int)a.Fact).CompareTo((int)b.Fact));
         var questions = new Question[scored.Count];
         for (var i = 0; i < scored.Count; i++)
         {
@@ -362,7 +576,19 @@ internal static class ReportBuilder
     }
 
     /// <summary>A report outcome and what it depends on, for the questions.</summary>
-    private readonly record struct ReportOutcome(string Path, Verdict Verdict, int Weight);
+    private readonly record struct ReportOutcome(string Path, Verdict Verdict, int Weight, int Tier = Tiers.Other);
+
+    /// <summary>The order in which a consultant asks: the gate of the chosen channel, then the general requirements
+    /// (and the medical exam that is part of them), then everything else.</summary>
+    private static class Tiers
+    {
+        public const int Channel = 0;
+        public const int General = 1;
+        public const int Other = 2;
+
+        /// <summary>An outcome the summary reads but that only adds its path to the questions' lists.</summary>
+        public const int SummaryOnly = 3;
+    }
 }
 
 /// <summary>JSON paths of fact sets, cached by set.</summary>

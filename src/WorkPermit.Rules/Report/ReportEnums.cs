@@ -80,3 +80,24 @@ public enum ActivationRisk
     [JsonStringEnumMemberName("may_not_be_able_to_activate_on_reentry_from_us_or_spm")]
     MayNotBeAbleToActivateOnReentryFromUsOrSpm,
 }
+
+/// <summary>What a document item of the report is, so that a form to file is not shown among the documents to bring.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportItemKind>))]
+public enum ReportItemKind
+{
+    /// <summary>A document to bring or include (a job offer, a letter, a certificate). JSON: <c>document</c>.</summary>
+    [JsonStringEnumMemberName("document")]
+    Document,
+
+    /// <summary>A form or request to file (IMM 5710, the IRCC web form). JSON: <c>form</c>.</summary>
+    [JsonStringEnumMemberName("form")]
+    Form,
+
+    /// <summary>A number or detail to have at hand or to enter in a form (UCI, application number, job title). JSON: <c>detail</c>.</summary>
+    [JsonStringEnumMemberName("detail")]
+    Detail,
+
+    /// <summary>Something to do (tell IRCC a new address, contact IRCC). JSON: <c>action</c>.</summary>
+    [JsonStringEnumMemberName("action")]
+    Action,
+}

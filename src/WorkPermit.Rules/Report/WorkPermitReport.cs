@@ -12,6 +12,14 @@ public sealed record WorkPermitReport
     /// <value>The dates.</value>
     public required AsOfDates AsOf { get; init; }
 
+    /// <summary>
+    /// Gets the one answer for the application the profile describes: its channel, whether it can succeed as far as the
+    /// rules can tell (general requirements, the channel's own eligibility and, for someone entering Canada, a medical
+    /// exam valid on the day of entry where one is required), and the findings that block it or keep it open.
+    /// </summary>
+    /// <value>The summary.</value>
+    public required ApplicationSummary Summary { get; init; }
+
     /// <summary>Gets the general requirements every applicant must meet (GEN-01).</summary>
     /// <value>The general requirements.</value>
     public required GeneralRequirementsResult General { get; init; }
@@ -77,6 +85,14 @@ public sealed record WorkPermitReport
     /// <value>The house findings; empty when the evaluator has no house rules.</value>
     public IReadOnlyList<FindingResult> House { get; init; } = [];
 
+    /// <summary>
+    /// Gets the values of the profile's facts that the listed findings read, by JSON path, written as the profile
+    /// writes them (dates as yyyy-MM-dd, enumerations in snake_case, lists joined with commas). With a finding's
+    /// <see cref="FindingResult.Read"/> paths they give the values that decided it; <see cref="FactsBehind"/> pairs them.
+    /// </summary>
+    /// <value>Path to value; a fact the profile leaves unknown is absent.</value>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = EmptyFacts;
+
     /// <summary>Gets the questions whose answers could settle an outcome that is unknown, most useful first.</summary>
     /// <value>The questions.</value>
     public required IReadOnlyList<Question> Questions { get; init; }
@@ -84,6 +100,56 @@ public sealed record WorkPermitReport
     /// <summary>Gets the rule set and reference data that produced this report.</summary>
     /// <value>The rule set.</value>
     public required RuleSetInfo RuleSet { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyFacts = new Dictionary<string, string>();
+
+    /// <summary>The profile's values behind a finding: each fact it read that the profile gives, in the finding's order.</summary>
+    /// <param name="finding">A finding of this report.</param>
+    /// <returns>Path and value pairs; empty when the finding read no fact the profile gives.</returns>
+    public IReadOnlyList<KeyValuePair<string, string>> FactsBehind(FindingResult finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var path in finding.Read)
+        {
+            if (Facts.TryGetValue(path, out var value))
+            {
+                list.Add(new(path, value));
+            }
+        }
+
+        return list;
+    }
+}
+
+/// <summary>The one answer for the application the profile describes (contract, "Summary").</summary>
+public sealed record ApplicationSummary
+{
+    /// <summary>Gets the channel summarised: the profile's own; null while the profile does not say.</summary>
+    /// <value>The channel, or <see langword="null"/>.</value>
+    public ApplicationChannel? Channel { get; init; }
+
+    /// <summary>Gets whether the application can succeed as far as the rules can tell: the general requirements, the
+    /// channel's own eligibility and, for someone entering Canada, a medical exam valid on the day of entry where one is
+    /// required. Yes never sits beside a no at the channel level.</summary>
+    /// <value>Yes, no or unknown.</value>
+    public required Tri Outcome { get; init; }
+
+    /// <summary>Gets the findings that make the outcome no: requirements not met, exclusions that apply.</summary>
+    /// <value>Rule IDs, in catalogue order.</value>
+    public required IReadOnlyList<string> Blocking { get; init; }
+
+    /// <summary>Gets the findings still unknown that keep the outcome from yes and that an answer in the profile could settle.</summary>
+    /// <value>Rule IDs, in catalogue order.</value>
+    public required IReadOnlyList<string> Open { get; init; }
+
+    /// <summary>Gets the findings still unknown only because an officer has not decided yet (never asked as questions).</summary>
+    /// <value>Rule IDs, in catalogue order.</value>
+    public required IReadOnlyList<string> AwaitsOfficer { get; init; }
+
+    /// <summary>Gets the answer in one plain sentence, naming what blocks it or what is still open.</summary>
+    /// <value>The text.</value>
+    public required string Text { get; init; }
 }
 
 /// <summary>The dates the rules were read as of.</summary>
@@ -267,7 +333,16 @@ public sealed record AfterApplyingResult
 /// <summary>A document or action, with the rule that asks for it.</summary>
 /// <param name="Id">The document or action ID of the contract.</param>
 /// <param name="RuleId">The rule.</param>
-public sealed record ReportItem(string Id, string RuleId);
+public sealed record ReportItem(string Id, string RuleId)
+{
+    /// <summary>Gets the document's or action's name as a person reads it, for example "Application to change conditions (IMM 5710)".</summary>
+    /// <value>The name (the ID itself for an ID the contract does not list).</value>
+    public string Name => ReportItems.NameOf(Id);
+
+    /// <summary>Gets what the item is: a form to file, a document to bring, a detail to have at hand, or an action.</summary>
+    /// <value>The kind.</value>
+    public ReportItemKind Kind => ReportItems.KindOf(Id);
+}
 
 /// <summary>Advice that applies, with its source.</summary>
 /// <param name="RuleId">The rule.</param>

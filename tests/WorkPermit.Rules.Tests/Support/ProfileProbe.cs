@@ -15,6 +15,13 @@ public static class ProfileProbe
     private static readonly string[] Countries = ["US", "FR", "IN", "PH", "MX", "BR", "GB-BOC", "AE", "AU", "UY", "LV"];
 
     /// <summary>Every outcome of the report that is three-valued, by report path ("unknown", "yes", "no", or absent).</summary>
+    /// <summary>The prefix of the document and action findings among <see cref="Outcomes"/>.</summary>
+    public const string FindingPrefix = "findings.";
+
+    /// <summary>Facts never asked unless the profile raises them: a work-permit profile is not a Super Visa application
+    /// unless it says so (IME-02), so the question is not put to everyone.</summary>
+    public static readonly string[] NotAskedUnlessRaised = ["application.superVisa"];
+
     public static Dictionary<string, string> Outcomes(JsonNode report)
     {
         var outcomes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,7 +36,7 @@ public static class ProfileProbe
             outcomes[path] = node?.GetValue<string>() ?? "(absent)";
         }
 
-        foreach (var path in (string[])["general.outcome", "outsideCanada.outcome", "insideCanada.outcome", "portOfEntry.outcome",
+        foreach (var path in (string[])["summary.outcome", "general.outcome", "outsideCanada.outcome", "insideCanada.outcome", "portOfEntry.outcome",
                      "biometricsAtPortOfEntry.outcome", "medicalExam.required", "medicalExam.validOnEntry",
                      "employer.complianceFeeRequired", "employer.caqMayBeNeeded", "employer.newPermitRequired", "employer.mayWorkOnlyForNamedEmployer",
                      "interimAuthorization.outcome", "afterApplying.returnedUnprocessed", "afterApplying.canWorkNow",
@@ -47,6 +54,17 @@ public static class ProfileProbe
 
             var eta = port["etaEligibility"]!.GetValue<string>();
             outcomes["portOfEntry.etaEligibility"] = eta == "unknown" ? "unknown" : eta;
+        }
+
+        // The findings behind documents and actions, and leaving Canada on maintained status (AFT-14): their questions
+        // are asked too, so an answer that settles one counts as settling something.
+        foreach (var finding in report["findings"]!.AsArray())
+        {
+            var id = finding!["ruleId"]!.GetValue<string>();
+            if (finding["kind"]!.GetValue<string>() == "document" || id is "AFT-10" or "AFT-12" or "AFT-14")
+            {
+                outcomes[FindingPrefix + id] = finding["outcome"]!.GetValue<string>();
+            }
         }
 
         return outcomes;

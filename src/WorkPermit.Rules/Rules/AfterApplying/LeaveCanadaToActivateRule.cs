@@ -10,25 +10,36 @@ namespace WorkPermit.Rules.Rules.AfterApplying;
 [Tag("requirement")]
 internal sealed class LeaveCanadaToActivateRule : Rule
 {
-    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.TravelHasLetterOfIntroduction, FactId.StatusLocation, FactId.TravelLetterActivationReentryFrom);
+    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.StatusLocation, FactId.TravelLetterActivationReentryFrom);
 
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
+        PortOfEntryFinding poe07 = default!;
 
         When()
-            .Match(() => c);
+            .Match(() => c)
+            .Match(() => poe07, f => f.RuleId == RuleIds.Poe07);
 
         Then()
-            .Do(_ => c.Record(Decide(c)));
+            .Do(_ => c.Record(Decide(c, poe07)));
     }
 
-    internal static Finding Decide(EvaluationCase c)
+    internal static Finding Decide(EvaluationCase c, Finding poe07)
     {
-        var verdict = Is.Equal(c.Application.Form, ApplicationForm.Imm1295, FactId.ApplicationForm)
-            & Is.True(c.Travel.HasLetterOfIntroduction, FactId.TravelHasLetterOfIntroduction)
-            & Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
+        // The application is an IMM 1295 when the profile says so or when the route (POE-07) is to apply from outside
+        // Canada and collect the permit at a port of entry. Its approval is a letter of introduction (AFT-06), never the
+        // permit itself, so someone in Canada activates it only by leaving and coming back: whether the letter is
+        // already held changes when, not whether.
+        var viaLetter = poe07.Value is PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi;
+        var imm1295 = Is.Equal(c.Application.Form, ApplicationForm.Imm1295, FactId.ApplicationForm) | Verdict.Of(viaLetter);
+
+        // Someone applying online from outside Canada who does not say they are in Canada is taken to be outside it.
+        var inCanada = c.Status.Location is null && c.Application.Channel == ApplicationChannel.OutsideCanadaOnline
+            ? Verdict.No
+            : Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
+        var verdict = imm1295 & inCanada;
         ActivationRisk? risk = verdict.IsYes
             ? c.Travel.LetterActivationReentryFrom switch
             {
@@ -37,6 +48,7 @@ internal sealed class LeaveCanadaToActivateRule : Rule
                 _ => null,
             }
             : null;
-        return Finding.Of(RuleIds.Aft13, verdict, Reads, value: risk);
+        var reads = Reads | (viaLetter ? poe07.Reads : FactSet.Empty);
+        return Finding.Of(RuleIds.Aft13, verdict, reads, value: risk);
     }
 }

@@ -3,7 +3,7 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.AfterApplying;
 
-/// <summary>AFT-18 (Wait for IRCC email before working): After asking for interim authorization the applicant may work only once IRCC's email says so; this may take up to 30 business days (6 weeks).</summary>
+/// <summary>AFT-18 (IRCC's email authorising work while waiting has come): After asking for interim authorization the applicant may work only once IRCC's email says so; this may take up to 30 business days (6 weeks).</summary>
 [Name(RuleIds.Aft18)]
 [Description("After asking for interim authorization the applicant may work only once IRCC's email says so; this may take up to 30 business days (6 weeks).")]
 [Tag("after-applying")]

@@ -10,7 +10,7 @@ namespace WorkPermit.Rules.Rules.AfterApplying;
 [Tag("requirement")]
 internal sealed class WorkOnApprovalNoteRule : Rule
 {
-    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.ApplicationApprovalNoteReceived);
+    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.ApplicationApprovalNoteReceived, FactId.ApplicationDecision);
 
     /// <inheritdoc/>
     public override void Define()
@@ -26,8 +26,10 @@ internal sealed class WorkOnApprovalNoteRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var verdict = Is.Equal(c.Application.Form, ApplicationForm.Imm5710, FactId.ApplicationForm)
-            & Is.True(c.Application.ApprovalNoteReceived, FactId.ApplicationApprovalNoteReceived);
-        return Finding.Of(RuleIds.Aft11, verdict, Reads);
+        // An approval note comes with an approval: while the decision is pending (or after a refusal) there is none.
+        var noDecision = c.Application.ApprovalNoteReceived is null && c.Application.Decision is Decision.Pending or Decision.Refused;
+        var note = noDecision ? Verdict.No : Is.True(c.Application.ApprovalNoteReceived, FactId.ApplicationApprovalNoteReceived);
+        var verdict = Is.Equal(c.Application.Form, ApplicationForm.Imm5710, FactId.ApplicationForm) & note;
+        return Finding.Of(RuleIds.Aft11, verdict, Reads, note: noDecision ? $"The decision is {(c.Application.Decision == Decision.Pending ? "pending" : "a refusal")}, so no approval note has come." : null);
     }
 }

@@ -3,7 +3,7 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.Biometrics;
 
-/// <summary>BIO-01 (Default: biometrics not given at a POE): Biometrics are not given at a port of entry unless both BIO-02 and BIO-03 hold for a port-of-entry application.</summary>
+/// <summary>BIO-01 (Biometrics may be given at the POE (most applicants may not)): Biometrics are not given at a port of entry unless both BIO-02 and BIO-03 hold for a port-of-entry application.</summary>
 [Name(RuleIds.Bio01)]
 [Description("Biometrics are not given at a port of entry unless both BIO-02 and BIO-03 hold for a port-of-entry application.")]
 [Tag("biometrics")]

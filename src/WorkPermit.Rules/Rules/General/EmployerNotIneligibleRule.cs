@@ -3,7 +3,7 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.General;
 
-/// <summary>GEN-08 (Employer not 'ineligible' on non-compliance list): Applies (bars the applicant) when the employer is listed as 'ineligible' on the list of employers who failed to comply; another listing status does not.</summary>
+/// <summary>GEN-08 (Employer listed 'ineligible' on the non-compliance list): Applies (bars the applicant) when the employer is listed as 'ineligible' on the list of employers who failed to comply; another listing status does not.</summary>
 [Name(RuleIds.Gen08)]
 [Description("Applies (bars the applicant) when the employer is listed as 'ineligible' on the list of employers who failed to comply; another listing status does not.")]
 [Tag("general")]

@@ -3,7 +3,7 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.General;
 
-/// <summary>GEN-09 (Employer not in sex-related services): Applies (bars the applicant) when the employer regularly offers striptease, erotic dance, escort services or erotic massages.</summary>
+/// <summary>GEN-09 (Employer regularly offers sex-related services): Applies (bars the applicant) when the employer regularly offers striptease, erotic dance, escort services or erotic massages.</summary>
 [Name(RuleIds.Gen09)]
 [Description("Applies (bars the applicant) when the employer regularly offers striptease, erotic dance, escort services or erotic massages.")]
 [Tag("general")]

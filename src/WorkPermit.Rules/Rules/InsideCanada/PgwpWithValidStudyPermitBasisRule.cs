@@ -26,12 +26,18 @@ internal sealed class PgwpWithValidStudyPermitBasisRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        var stillValid = Is.OnOrAfter(c.Status.StudyPermitExpiryDate, c.SubmissionDate, FactId.StatusStudyPermitExpiryDate)
-            | Is.True(c.Status.HoldsValidStudyPermit, FactId.StatusHoldsValidStudyPermit);
+        // With no expiry date, holdsValidStudyPermit (valid on the application date) settles it either way.
+        var stillValid = c.Status.StudyPermitExpiryDate is null && c.Status.HoldsValidStudyPermit == false
+            ? Verdict.No
+            : Is.OnOrAfter(c.Status.StudyPermitExpiryDate, c.SubmissionDate, FactId.StatusStudyPermitExpiryDate)
+                | Is.True(c.Status.HoldsValidStudyPermit, FactId.StatusHoldsValidStudyPermit);
         var verdict = Is.True(c.Status.PgwpEligible, FactId.StatusPgwpEligible) & stillValid;
-        var note = c.Status.StudyPermitExpiryDate is null && c.Status.HoldsValidStudyPermit == true
-            ? "No expiry date is given; a study permit valid on the application date is still valid."
-            : null;
-        return Finding.Of(RuleIds.Ins03, verdict, Reads | c.SubmissionDateFacts, note: note);
+        var note = (c.Status.StudyPermitExpiryDate, c.Status.HoldsValidStudyPermit) switch
+        {
+            (null, true) => "No expiry date is given; a study permit valid on the application date is still valid.",
+            (null, false) => "No expiry date is given; the study permit is not valid on the application date.",
+            _ => null,
+        };
+        return Finding.Of(RuleIds.Ins03, verdict, Reads | c.SubmissionDateFacts, note: note, applicable: Scope.InsideCanada(c));
     }
 }

@@ -3,7 +3,7 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.InsideCanada;
 
-/// <summary>INS-11 (Visitors are not eligible inside Canada): Applies when a visitor meets none of the listed bases: visitors are not eligible to apply inside Canada (a listed basis wins, AMB-02).</summary>
+/// <summary>INS-11 (Visitor with no inside-Canada basis (barred from applying inside)): Applies when a visitor meets none of the listed bases: visitors are not eligible to apply inside Canada (a listed basis wins, AMB-02).</summary>
 [Name(RuleIds.Ins11)]
 [Description("Applies when a visitor meets none of the listed bases: visitors are not eligible to apply inside Canada (a listed basis wins, AMB-02).")]
 [Tag("inside-canada")]
@@ -29,6 +29,6 @@ internal sealed class VisitorsNotEligibleInsideRule : Rule
     internal static Finding Decide(EvaluationCase c, Finding ins10)
     {
         var verdict = Is.Equal(c.Status.Status, TemporaryStatus.Visitor, FactId.StatusStatus) & !ins10.Verdict;
-        return Finding.Of(RuleIds.Ins11, verdict, Reads | ins10.Reads);
+        return Finding.Of(RuleIds.Ins11, verdict, Reads | ins10.Reads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -26,6 +26,10 @@ internal sealed class SuperVisaTriggerRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        return Finding.Of(RuleIds.Ime02, Is.True(c.Application.SuperVisa, FactId.ApplicationSuperVisa), Reads);
+        // A Super Visa is a visitor visa for parents and grandparents, not a work permit: a work-permit profile is not a
+        // Super Visa application unless it says so, so the question is never put to someone who has not raised it.
+        return c.Application.SuperVisa is null
+            ? Finding.Of(RuleIds.Ime02, Verdict.No, Reads, note: "The profile does not say this is a Super Visa application, so it is taken not to be one.")
+            : Finding.Of(RuleIds.Ime02, Verdict.Of(c.Application.SuperVisa.Value), Reads);
     }
 }

@@ -3,7 +3,7 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.OutsideCanada;
 
-/// <summary>OUT-01 (Anyone may apply from outside Canada): Anyone may apply before entering Canada: location eligibility is yes for an application made online from outside Canada.</summary>
+/// <summary>OUT-01 (Applying from outside Canada is open to anyone): Anyone may apply before entering Canada: location eligibility is yes for an application made online from outside Canada.</summary>
 [Name(RuleIds.Out01)]
 [Description("Anyone may apply before entering Canada: location eligibility is yes for an application made online from outside Canada.")]
 [Tag("outside-canada")]
@@ -26,6 +26,6 @@ internal sealed class ApplyFromOutsideRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        return Finding.Of(RuleIds.Out01, Is.Equal(c.Application.Channel, ApplicationChannel.OutsideCanadaOnline, FactId.ApplicationChannel), Reads);
+        return Finding.Of(RuleIds.Out01, Is.Equal(c.Application.Channel, ApplicationChannel.OutsideCanadaOnline, FactId.ApplicationChannel), Reads, applicable: Scope.OutsideCanada(c));
     }
 }

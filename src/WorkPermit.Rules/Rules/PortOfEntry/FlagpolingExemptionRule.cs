@@ -4,11 +4,11 @@ using WorkPermit.Rules.Rules.Shared;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
 
-/// <summary>POE-EXC-06X (Flagpoling exemptions (select individuals)): Exemption from the flagpoling exclusion: a category still allowed to flagpole (RD-05), which includes every US citizen and US lawful permanent resident (AMB-06).</summary>
+/// <summary>POE-EXC-06X (Exempt from the flagpoling bar (select individuals)): Exemption from the flagpoling exclusion: a category still allowed to flagpole (RD-05), which includes every US citizen and US lawful permanent resident (AMB-06).</summary>
 [Name(RuleIds.PoeExc06x)]
 [Description("Exemption from the flagpoling exclusion: a category still allowed to flagpole (RD-05), which includes every US citizen and US lawful permanent resident (AMB-06).")]
 [Tag("port-of-entry")]
-[Tag("exclusion")]
+[Tag("category")]
 internal sealed class FlagpolingExemptionRule : Rule
 {
     private static readonly FactSet Reads = FactSet.Of(FactId.TravelFlagpoleExemption, FactId.PersonCitizenships, FactId.PersonPassportCountry, FactId.PersonUsLawfulPermanentResident);

@@ -17,26 +17,37 @@ internal sealed class PermitRouteRule : Rule
     {
         EvaluationCase c = default!;
         PortOfEntryFinding poe04 = default!;
+        InsideCanadaFinding ins10 = default!;
 
         When()
             .Match(() => c)
-            .Match(() => poe04, f => f.RuleId == RuleIds.Poe04);
+            .Match(() => poe04, f => f.RuleId == RuleIds.Poe04)
+            .Match(() => ins10, f => f.RuleId == RuleIds.Ins10);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, poe04)));
+            .Yield(_ => c.Record(Decide(c, poe04, ins10)));
     }
 
-    internal static Finding Decide(EvaluationCase c, Finding poe04)
+    internal static Finding Decide(EvaluationCase c, Finding poe04, Finding ins10)
     {
+        // Someone in Canada applies online from inside only with an inside-Canada basis (INS-10); without one, the
+        // application is made from outside Canada (IMM 1295) and the permit issued at a port of entry on the letter of
+        // introduction, so the route never contradicts the inside-Canada outcome.
+        PermitRoute? fromCanada = ins10.Outcome switch
+        {
+            Tri.Yes => PermitRoute.ApplyOnlineFromInsideCanada,
+            Tri.No => PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi,
+            _ => null,
+        };
         PermitRoute? route = c.Application.Channel switch
         {
             ApplicationChannel.OutsideCanadaOnline => PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi,
-            ApplicationChannel.InsideCanadaOnline => PermitRoute.ApplyOnlineFromInsideCanada,
+            ApplicationChannel.InsideCanadaOnline => fromCanada,
             ApplicationChannel.PortOfEntry when poe04.IsYes => PermitRoute.SameDayPoeApplication,
             ApplicationChannel.PortOfEntry when poe04.IsNo => c.Status.Location switch
             {
                 Location.OutsideCanada => PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi,
-                Location.InCanada => PermitRoute.ApplyOnlineFromInsideCanada,
+                Location.InCanada => fromCanada,
                 _ => null,
             },
             _ => null,
@@ -49,9 +60,12 @@ internal sealed class PermitRouteRule : Rule
             ApplicationChannel.PortOfEntry => poe04.Verdict,
             _ => Verdict.No,
         };
-        var missing = route is null
-            ? (c.Application.Channel is null ? FactSet.Of(FactId.ApplicationChannel) : poe04.IsUnknown ? poe04.Missing : FactSet.Of(FactId.StatusLocation))
-            : FactSet.Empty;
-        return Finding.Of(RuleIds.Poe07, verdict, Reads | poe04.Reads | missing, value: route);
+        var missing = route is not null ? FactSet.Empty
+            : c.Application.Channel is null ? FactSet.Of(FactId.ApplicationChannel)
+            : c.Application.Channel == ApplicationChannel.PortOfEntry && poe04.IsUnknown ? poe04.Missing
+            : c.Application.Channel == ApplicationChannel.PortOfEntry && c.Status.Location is null ? FactSet.Of(FactId.StatusLocation)
+            : ins10.Missing;
+        var reads = Reads | poe04.Reads | missing | (fromCanada is not null && route == fromCanada ? ins10.Reads : FactSet.Empty);
+        return Finding.Of(RuleIds.Poe07, verdict, reads, value: route);
     }
 }

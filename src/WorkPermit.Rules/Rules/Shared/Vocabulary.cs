@@ -60,4 +60,63 @@ internal static class Scope
         ApplicationChannel.PortOfEntry => Tri.Yes,
         _ => Tri.No,
     };
+
+    /// <summary>Both scopes: out of scope when either is, in scope when both are.</summary>
+    public static Tri Both(Tri a, Tri b) => a == Tri.No || b == Tri.No ? Tri.No : a == Tri.Yes && b == Tri.Yes ? Tri.Yes : Tri.Unknown;
+
+    /// <summary>Applying from outside Canada (OUT-01) concerns the profile when that is its channel.</summary>
+    public static Tri OutsideCanada(Evaluation.EvaluationCase c) => c.Application.Channel switch
+    {
+        null => Tri.Unknown,
+        ApplicationChannel.OutsideCanadaOnline => Tri.Yes,
+        _ => Tri.No,
+    };
+
+    /// <summary>
+    /// Applying from inside Canada (INS-xx) concerns the profile when that is its channel or the person is in Canada (who
+    /// may have to apply another way). It does not concern someone applying from outside Canada online, or a traveller
+    /// known to be outside Canada; until the channel and the location say which, it may.
+    /// </summary>
+    public static Tri InsideCanada(Evaluation.EvaluationCase c)
+    {
+        if (c.Application.Channel == ApplicationChannel.InsideCanadaOnline || c.Status.Location == Location.InCanada)
+        {
+            return Tri.Yes;
+        }
+
+        if (c.Status.Location == Location.OutsideCanada || c.Application.Channel == ApplicationChannel.OutsideCanadaOnline)
+        {
+            return Tri.No;
+        }
+
+        return Tri.Unknown;
+    }
+
+    /// <summary>The visitor public policy's own eligibility (AFT-15) concerns a visitor in Canada, who is told whether
+    /// the application date fell in its window.</summary>
+    public static Tri Visitor(Evaluation.EvaluationCase c) => c.Status.Status switch
+    {
+        null => Tri.Unknown,
+        TemporaryStatus.Visitor => Tri.Yes,
+        _ => Tri.No,
+    };
+
+    /// <summary>
+    /// The visitor public policy (INS-13, AFT-15 to AFT-18) concerns a visitor whose application date falls in the policy's
+    /// window (2020-08-24 to 2024-08-27, AMB-03); for any other date the policy was not open and does not concern them.
+    /// </summary>
+    public static Tri VisitorPolicy(Evaluation.EvaluationCase c)
+    {
+        if (c.SubmissionDate < PolicyDates.VisitorPolicyStart || c.SubmissionDate >= PolicyDates.VisitorPolicyEnd)
+        {
+            return Tri.No;
+        }
+
+        return c.Status.Status switch
+        {
+            null => Tri.Unknown,
+            TemporaryStatus.Visitor => Tri.Yes,
+            _ => Tri.No,
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace WorkPermit.Rules.WebApi;
@@ -6,15 +7,62 @@ namespace WorkPermit.Rules.WebApi;
 /// <summary>The HTTP API: evaluate a profile, the profile's JSON Schema, the rule catalogue, and a health check.</summary>
 internal static class WorkPermitApi
 {
-    /// <summary>Maps every endpoint of the API.</summary>
+    /// <summary>Maps every endpoint of the API, with what the OpenAPI document says of each: its name (the operation ID
+    /// a generated client names its method after), what it takes, and every status it can answer with. Any endpoint
+    /// can also answer 400 (a Host that is not allowed, a request the server could not read) and 500 (a fault of the
+    /// server's), so each lists those too.</summary>
     public static IEndpointRouteBuilder MapWorkPermitApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/v1");
-        v1.MapPost("/evaluate", EvaluateAsync);
-        v1.MapGet("/schema/profile", () => Results.Text(ProfileJson.JsonSchema(), "application/schema+json", Encoding.UTF8));
-        v1.MapGet("/rules", ListRules);
-        v1.MapGet("/rules/{id}", GetRule);
-        endpoints.MapGet("/healthz", (IWorkPermitEvaluator evaluator) => Results.Ok(new Health("ok", evaluator.RuleSet)));
+
+        v1.MapPost("/evaluate", EvaluateAsync)
+            .WithName("Evaluate")
+            .WithTags("Evaluation")
+            .WithSummary("Evaluates a profile.")
+            .WithDescription("Takes a profile in the contract's JSON (any JSON media type) and returns the report: each outcome with its reasons, the documents and actions that follow, and the questions whose answers would settle what is unknown. A profile with problems gets a 400 listing each one with its JSON path; nothing is evaluated.")
+            .Accepts<WorkPermitProfile>("application/json")
+            .Produces<WorkPermitReport>(StatusCodes.Status200OK, "application/json")
+            .Produces<WebApiProblems.InvalidProfileProblem>(StatusCodes.Status400BadRequest, WebApiProblems.MediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        v1.MapGet("/schema/profile", () => Results.Text(ProfileJson.JsonSchema(), "application/schema+json", Encoding.UTF8))
+            .WithName("GetProfileSchema")
+            .WithTags("Evaluation")
+            .WithSummary("The profile's JSON Schema.")
+            .WithDescription("The JSON Schema the library checks a profile against, with every fact, its type and its allowed values.")
+            .Produces<JsonElement>(StatusCodes.Status200OK, "application/schema+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        v1.MapGet("/rules", ListRules)
+            .WithName("ListRules")
+            .WithTags("Catalogue")
+            .WithSummary("Every catalogue rule.")
+            .WithDescription("Every rule of the catalogue in catalogue order: ID, title, kind, effective dates and the passages it implements.")
+            .Produces<RuleList>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        v1.MapGet("/rules/{id}", GetRule)
+            .WithName("GetRule")
+            .WithTags("Catalogue")
+            .WithSummary("One catalogue rule in full.")
+            .WithDescription("One rule by ID (case does not matter), with its statement, reference lists, notes and the interpretations it follows; 404 when the catalogue has no such rule.")
+            .Produces<RuleDetail>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        endpoints.MapGet("/healthz", (IWorkPermitEvaluator evaluator) => Results.Ok(new Health("ok", evaluator.RuleSet)))
+            .WithName("GetHealth")
+            .WithTags("Health")
+            .WithSummary("Whether the service is up, and which rule set it evaluates with.")
+            .Produces<Health>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
         return endpoints;
     }
 

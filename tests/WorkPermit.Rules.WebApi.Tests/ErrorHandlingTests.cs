@@ -6,8 +6,6 @@ namespace WorkPermit.Rules.WebApi.Tests;
 /// <summary>Failures the client did not cause, and addresses that do not exist: a problem, never a stack trace.</summary>
 public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<WebApiFactory>
 {
-    private const string Secret = "connection string Server=db01;Password=hunter2";
-
     [Fact]
     public async Task Evaluate_EvaluatorThrows_Returns500WithoutInternalDetail()
     {
@@ -51,21 +49,5 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await Profiles.ReadProblemAsync(response);
-    }
-
-    /// <summary>An evaluator that fails the way a bug would, with a message no client should ever see.</summary>
-    private sealed class ThrowingEvaluator : IWorkPermitEvaluator
-    {
-        public RuleSetInfo RuleSet => throw Failure();
-
-        public ReferenceDataSet ReferenceData => throw Failure();
-
-        public WorkPermitReport Evaluate(WorkPermitProfile profile) => throw Failure();
-
-        public EvaluationResult Evaluate(string json) => throw Failure();
-
-        public EvaluationResult Evaluate(ReadOnlySpan<byte> utf8Json) => throw Failure();
-
-        private static InvalidOperationException Failure() => new($"Could not open {Secret}");
     }
 }

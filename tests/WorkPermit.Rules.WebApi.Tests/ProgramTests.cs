@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using WorkPermit.Rules.WebApi.Tests.Support;
 
 namespace WorkPermit.Rules.WebApi.Tests;
 
@@ -38,6 +39,37 @@ public sealed partial class ProgramTests
         Assert.Equal(HttpStatusCode.OK, evaluated.StatusCode);
     }
 
+    [Fact]
+    public async Task Program_OverKestrel_RequestsKestrelRefusesGetProblemDetails()
+    {
+        await using var app = await RunningApp.StartAsync(["--port", "0"], []);
+
+        var tooLarge = await RawHttp.SendOneAsync(app.Address, $"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: {new string('b', 40_000)}\r\n\r\n");
+        var malformed = await RawHttp.SendOneAsync(app.Address, "GARBAGE\r\n\r\n");
+
+        Assert.Equal(431, tooLarge.Status);
+        tooLarge.ReadProblem();
+        Assert.Equal(400, malformed.Status);
+        malformed.ReadProblem();
+    }
+
+    [Theory]
+    [InlineData("--AllowedHosts=portal.example", null)]
+    [InlineData(null, "AllowedHosts")]
+    public async Task Program_AllowedHostsGiven_AnswersThatHostOnly(string? argument, string? environment)
+    {
+        await using var app = await RunningApp.StartAsync(
+            argument is null ? ["--port", "0"] : ["--port", "0", argument],
+            environment is null ? [] : [(environment, "portal.example")]);
+
+        var portal = await RawHttp.SendOneAsync(app.Address, "GET /healthz HTTP/1.1\r\nHost: portal.example\r\nConnection: close\r\n\r\n");
+        var loopback = await RawHttp.SendOneAsync(app.Address, $"GET /healthz HTTP/1.1\r\nHost: {app.Address.Authority}\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(200, portal.Status);
+        Assert.Equal(400, loopback.Status);
+        loopback.ReadProblem();
+    }
+
     [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
     private static partial Regex ListeningLine();
 
@@ -69,8 +101,8 @@ public sealed partial class ProgramTests
                 start.ArgumentList.Add(argument);
             }
 
-            // A clean environment for the address: nothing inherited decides where it listens.
-            foreach (var name in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_URLS", "URLS", "PORT" })
+            // A clean environment for the address and the hosts: nothing inherited decides where it listens or whom it answers.
+            foreach (var name in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_URLS", "URLS", "PORT", "AllowedHosts" })
             {
                 start.Environment.Remove(name);
             }

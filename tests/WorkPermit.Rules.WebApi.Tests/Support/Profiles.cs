@@ -34,7 +34,7 @@ public static class Profiles
         return content;
     }
 
-    /// <summary>Reads a problem-details response, checking its media type.</summary>
+    /// <summary>Reads a problem-details response, checking its media type and that it has the status, a title and a detail.</summary>
     public static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -43,6 +43,7 @@ public static class Profiles
         var problem = document.RootElement.Clone();
         Assert.Equal((int)response.StatusCode, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         return problem;
     }
 

@@ -28,6 +28,11 @@ public sealed class WebApiFactory : WebApplicationFactory<global::Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // An address for the copies that run on Kestrel (UseKestrel): without one, Program listens on its default port,
+        // 5080, which the factory's own port cannot override (the generic host re-reads the address setting when it
+        // starts). Port 0 is a free one, chosen by the system. The in-memory test server ignores it.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+
         if (SampleHouseRules)
         {
             builder.UseSetting("HouseRules:Assemblies:0", SampleHouseRulesAssembly);
@@ -52,6 +57,18 @@ public sealed class WebApiFactory : WebApplicationFactory<global::Program>
     /// <summary>A copy of the application with one configuration value set, as appsettings.json or the environment would.</summary>
     public WebApplicationFactory<global::Program> WithSetting(string key, string value) =>
         WithWebHostBuilder(builder => builder.UseSetting(key, value));
+
+    /// <summary>A copy of the application listening on a free loopback port through Kestrel, the server it ships with
+    /// (the in-memory test server never parses a request, so it cannot show what Kestrel does with a malformed one).</summary>
+    /// <param name="configure">More configuration for the copy, for example a setting or a logger.</param>
+    /// <returns>The started copy; its address is <c>ClientOptions.BaseAddress</c>.</returns>
+    public WebApplicationFactory<global::Program> OnKestrel(Action<IWebHostBuilder>? configure = null)
+    {
+        var copy = WithWebHostBuilder(builder => configure?.Invoke(builder));
+        copy.UseKestrel(0);
+        copy.StartServer();
+        return copy;
+    }
 
     private sealed class FixedClock(DateOnly date) : TimeProvider
     {

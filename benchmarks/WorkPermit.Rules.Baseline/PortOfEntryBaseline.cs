@@ -5,19 +5,24 @@ namespace WorkPermit.Rules.Baseline;
 
 /// <summary>
 /// The port-of-entry determination written directly in C# from the catalogue (rules.md POE-01 to POE-07 with POE-ES-01,
-/// LMIA-05, LMIA-06, OWP-01, POE-EXC-01 to POE-EXC-06X), the reference lists and the library's readings
-/// (docs/interpretations.md), without the rule engine or the rule classes. It is the floor the engine's evaluation is
-/// benchmarked against, and an independent oracle for the rule set.
+/// LMIA-05, LMIA-06, OWP-01, POE-EXC-01 to POE-EXC-06X, and for the route of someone in Canada the inside-Canada outcome
+/// INS-10 over INS-01 to INS-09 and INS-13), the reference lists and the library's readings (docs/interpretations.md),
+/// without the rule engine or the rule classes. It is the floor the engine's evaluation is benchmarked against, and an
+/// independent oracle for the rule set.
 /// </summary>
 /// <remarks>
 /// <para>Three-valued and open-world: a missing fact is unknown, never false; AND and OR follow the catalogue's
-/// conventions. Port-of-entry rules and reference lists are read as of <c>travel.arrivalDate</c>, falling back to
-/// <c>evaluationDate</c>, then to today's date from the clock (contract.md, "As-of dates").</para>
+/// conventions. Port-of-entry rules and reference lists are read as of <c>travel.arrivalDate</c>, the inside-Canada
+/// bases as of <c>application.submittedDate</c>; each falls back to <c>evaluationDate</c>, then to today's date from the
+/// clock, kept within the dates the rules reason about (contract.md, "As-of dates"; LIB-29).</para>
 /// <para>The passport is read only through RD-01 and RD-02. When it is not given it is one of the citizenships (LIB-05,
 /// AMB-20); when the citizenships are not given either (or the list is empty), it may be any country, so POE-01 and
 /// POE-02 are tried with one passport of each kind the lists tell apart on the arrival date (LIB-27). A result holds
 /// when every candidate passport gives it. US citizenship is read from the citizenships when they are given, else from a
 /// US passport (LIB-06, LIB-25).</para>
+/// <para>The inside-Canada outcome is worked out only when the route needs it (someone applying online from inside
+/// Canada, or at a port of entry while in Canada and not eligible there), so a traveller arriving from abroad pays
+/// nothing for it.</para>
 /// <para>An instance is immutable and thread-safe. <see cref="Determine(WorkPermitProfile)"/> allocates nothing.</para>
 /// </remarks>
 public sealed class PortOfEntryBaseline
@@ -28,6 +33,10 @@ public sealed class PortOfEntryBaseline
 
     private static readonly DateOnly PgwpAtPortOfEntryEnded = new(2024, 6, 21);   // POE-EXC-05, inclusive
     private static readonly DateOnly FlagpolingEnded = new(2024, 12, 24);         // LIB-03: first arrival day excluded
+    private static readonly DateOnly VisitorPolicyOpened = new(2020, 8, 24);      // INS-13, inclusive
+    private static readonly DateOnly VisitorPolicyClosed = new(2024, 8, 28);      // INS-13: first day no longer covered (AMB-03)
+    private static readonly DateOnly EarliestDate = new(1900, 1, 1);              // LIB-29: the dates the rules reason about
+    private static readonly DateOnly LatestDate = new(2199, 12, 31);
 
     private static readonly ConditionalWeakTable<ReferenceDataSet, PortOfEntryBaseline> Shared = new();
 
@@ -83,12 +92,11 @@ public sealed class PortOfEntryBaseline
     public PortOfEntryDetermination Determine(WorkPermitProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var arrival = profile.Travel?.ArrivalDate ?? profile.EvaluationDate ?? DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
-        return Determine(profile, arrival);
+        return Decide(profile, null);
     }
 
-    /// <summary>Determines a profile with a given date for "today" (used only when the profile gives neither an arrival
-    /// nor an evaluation date).</summary>
+    /// <summary>Determines a profile with a given date for "today" (used only when the profile gives no evaluation date
+    /// and the date it needs, arrival or submission, is not given either).</summary>
     /// <param name="profile">The profile; missing facts are unknown.</param>
     /// <param name="today">Today's date.</param>
     /// <returns>The determination.</returns>
@@ -96,17 +104,41 @@ public sealed class PortOfEntryBaseline
     public PortOfEntryDetermination Determine(WorkPermitProfile profile, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        return Decide(profile, today);
+    }
+
+    /// <summary>Whether the person may apply from inside Canada (INS-10: any of the bases INS-01 to INS-09 and INS-13),
+    /// as of <c>application.submittedDate</c>, falling back to <c>evaluationDate</c>, then to today's date from this
+    /// instance's clock. It is what the route of someone in Canada follows (POE-07); it is exposed so that it can be
+    /// compared with the engine's inside-Canada outcome on its own.</summary>
+    /// <param name="profile">The profile; missing facts are unknown.</param>
+    /// <returns>Yes, no or unknown.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public Tri InsideCanada(WorkPermitProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return InsideCanada(profile, null);
+    }
+
+    /// <summary>The determination; <paramref name="today"/> null means the clock's date, read only if a date falls back
+    /// to it.</summary>
+    private PortOfEntryDetermination Decide(WorkPermitProfile profile, DateOnly? today)
+    {
         var travel = profile.Travel;
         var application = profile.Application;
-        var arrival = travel?.ArrivalDate ?? profile.EvaluationDate ?? today;
+        var arrival = travel?.ArrivalDate ?? EvaluationDate(profile, today);
 
         // LIB-01: the section is there for a port-of-entry application, and (unsettled) while the channel is unknown.
         var channel = application?.Channel;
         var applies = Is(channel, ApplicationChannel.PortOfEntry);
         if (applies == Tri.No)
         {
-            // LIB-02: the online channels decide the route by themselves.
-            return new PortOfEntryDetermination { Applies = Tri.No, Route = OnlineRoute(channel!.Value) };
+            // LIB-02 with POE-07: applying online from outside Canada leads to the letter of introduction; applying
+            // online from inside Canada is a route only for someone with an inside-Canada basis.
+            var online = channel == ApplicationChannel.OutsideCanadaOnline
+                ? PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi
+                : FromInsideCanada(profile, today);
+            return new PortOfEntryDetermination { Applies = Tri.No, Route = online };
         }
 
         var person = profile.Person;
@@ -169,23 +201,13 @@ public sealed class PortOfEntryBaseline
         // POE-EXC-01: needs a visitor visa, i.e. no visa-exempt basis.
         var exc01 = Not(poe01);
 
-        // POE-EXC-02: any citizenship on RD-02 (AMB-05, literal). Without the citizenships, a passport on RD-02 shows
-        // one (LIB-06); otherwise they are unknown unless no country is on RD-02 on that date.
-        Tri exc02;
-        if (citizenships is not null)
-        {
-            exc02 = Tri.No;
-            for (var i = 0; i < citizenships.Count && exc02 != Tri.Yes; i++)
-            {
-                exc02 = Or(exc02, _conditionalEta.Contains(citizenships[i], arrival));
-            }
-        }
-        else
-        {
-            var listed = passport is not null ? _conditionalEta.Contains(passport, arrival) : Tri.No;
-            var anyOther = (_conditionalEtaValues[span] & ~Bit(Tri.No)) != 0 ? Tri.Unknown : Tri.No;
-            exc02 = Or(listed, anyOther);
-        }
+        // POE-EXC-02 (AMB-05, revised): RD-02 names the citizens who may get an eTA only on conditions, so it bars a
+        // listed citizen who relies on that conditional eTA, not one who enters as a US citizen, a US permanent resident
+        // or on a visa-exempt passport. The citizenship test comes first: for most travellers it is no and settles it.
+        var listed = ListedCitizen(citizenships, passport, arrival, span);
+        var exc02 = listed == Tri.No
+            ? Tri.No
+            : And(listed, And(Not(usCitizen), And(Not(lpr), Not(VisaExemptPassport(citizenships, passport, arrival)))));
 
         // POE-EXC-03: IEC applicant who is neither a US citizen nor a US lawful permanent resident.
         var exc03 = And(Is(program, WorkPermitProgram.Iec), Not(Or(usCitizen, lpr)));
@@ -215,7 +237,9 @@ public sealed class PortOfEntryBaseline
         var notExcluded = exclusions != 0 ? Tri.No : possible != 0 ? Tri.Unknown : Tri.Yes;
         var poe04 = And(And(poe01, poe02), And(poe03, notExcluded));
 
-        // POE-07 (LIB-02), for a port-of-entry application.
+        // POE-07 (LIB-02), for a port-of-entry application: same day when eligible; otherwise online first, from where
+        // the person is. Someone in Canada without an inside-Canada basis applies from outside and is issued the permit
+        // at a port of entry, so that the route never contradicts INS-10.
         PermitRoute? route = null;
         if (applies == Tri.Yes)
         {
@@ -228,7 +252,7 @@ public sealed class PortOfEntryBaseline
                 route = profile.StatusInCanada?.Location switch
                 {
                     Location.OutsideCanada => PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi,
-                    Location.InCanada => PermitRoute.ApplyOnlineFromInsideCanada,
+                    Location.InCanada => FromInsideCanada(profile, today),
                     _ => null,
                 };
             }
@@ -329,12 +353,146 @@ public sealed class PortOfEntryBaseline
         static Tri Agree(Tri a, Tri b) => a == b ? a : Tri.Unknown;
     }
 
-    private static PermitRoute? OnlineRoute(ApplicationChannel channel) => channel switch
+    /// <summary>POE-EXC-02's first condition: whether any citizenship is on RD-02 on the arrival date. Without the
+    /// citizenships, a passport on RD-02 shows one (LIB-06); otherwise some citizenship may be listed unless no country
+    /// can be on RD-02 that day.</summary>
+    private Tri ListedCitizen(IReadOnlyList<string>? citizenships, string? passport, DateOnly arrival, int span)
     {
-        ApplicationChannel.OutsideCanadaOnline => PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi,
-        ApplicationChannel.InsideCanadaOnline => PermitRoute.ApplyOnlineFromInsideCanada,
+        if (citizenships is not null)
+        {
+            var listed = Tri.No;
+            for (var i = 0; i < citizenships.Count && listed != Tri.Yes; i++)
+            {
+                listed = Or(listed, _conditionalEta.Contains(citizenships[i], arrival));
+            }
+
+            return listed;
+        }
+
+        if (passport is not null && _conditionalEta.Contains(passport, arrival) == Tri.Yes)
+        {
+            return Tri.Yes;
+        }
+
+        return (_conditionalEtaValues[span] & ~Bit(Tri.No)) != 0 ? Tri.Unknown : Tri.No;
+    }
+
+    /// <summary>POE-EXC-02's last condition: whether the passport is visa-exempt (RD-01) and not on RD-02 on the arrival
+    /// date. Without the passport country it is one of the citizenships (LIB-05), so it is settled only when every
+    /// citizenship gives the same answer; with neither, any passport is possible.</summary>
+    private Tri VisaExemptPassport(IReadOnlyList<string>? citizenships, string? passport, DateOnly arrival)
+    {
+        if (passport is not null)
+        {
+            return VisaExemptNotConditional(passport, arrival);
+        }
+
+        if (citizenships is not { Count: > 0 })
+        {
+            return Tri.Unknown;
+        }
+
+        var possible = 0;
+        for (var i = 0; i < citizenships.Count; i++)
+        {
+            possible |= Bit(VisaExemptNotConditional(citizenships[i], arrival));
+        }
+
+        return Settled(possible);
+    }
+
+    private Tri VisaExemptNotConditional(string country, DateOnly arrival) =>
+        And(_visaExempt.Contains(country, arrival), Not(_conditionalEta.Contains(country, arrival)));
+
+    /// <summary>The route of someone in Canada who cannot apply the same day at a port of entry (POE-07): from inside
+    /// Canada with an inside-Canada basis (INS-10 yes); without one, online from outside with the permit issued at a port
+    /// of entry on the letter of introduction; unsettled while INS-10 is unknown.</summary>
+    private PermitRoute? FromInsideCanada(WorkPermitProfile profile, DateOnly? today) => InsideCanada(profile, today) switch
+    {
+        Tri.Yes => PermitRoute.ApplyOnlineFromInsideCanada,
+        Tri.No => PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi,
         _ => null,
     };
+
+    /// <summary>INS-10, the closed list of inside-Canada bases ('only if'): OR of INS-01 to INS-09 and INS-13, as of the
+    /// submission date.</summary>
+    private Tri InsideCanada(WorkPermitProfile profile, DateOnly? today)
+    {
+        var status = profile.StatusInCanada;
+        var family = profile.Family;
+        var submitted = profile.Application?.SubmittedDate ?? EvaluationDate(profile, today);
+        var studyPermit = Of(status?.HoldsValidStudyPermit);
+
+        // INS-01: a valid study or work permit.
+        var basis = Or(studyPermit, Of(status?.HoldsValidWorkPermit));
+
+        // INS-02: a spouse or common-law partner, or a parent, with a valid study or work permit.
+        basis = Or(basis, Or(Of(family?.SpouseOrPartnerHoldsValidStudyOrWorkPermit), Of(family?.ParentHoldsValidStudyOrWorkPermit)));
+
+        // INS-03: PGWP-eligible with the study permit still valid on the submission date. The expiry date shows it, and so
+        // does a permit valid on the application date, whatever the date says (LIB-10); with no expiry date, a permit
+        // known not to be valid shows it is not (the catalogue's note).
+        var expiry = status?.StudyPermitExpiryDate;
+        var expiryStillValid = expiry is { } until ? Of(until >= submitted) : studyPermit == Tri.No ? Tri.No : Tri.Unknown;
+        basis = Or(basis, And(Of(status?.PgwpEligible), Or(expiryStillValid, studyPermit)));
+
+        // INS-04: a temporary resident permit valid 6 months or more after submission (AMB-01: calendar months, month-end
+        // clamped). Without its expiry date, a known status other than trp_holder means there is no TRP (LIB-25).
+        var trp = status?.TrpExpiryDate is { } trpExpiry
+            ? Of(trpExpiry >= submitted.AddMonths(6))
+            : status?.Status is null or TemporaryStatus.TrpHolder ? Tri.Unknown : Tri.No;
+        basis = Or(basis, trp);
+
+        // INS-05: waiting on an inland permanent residence application.
+        basis = Or(basis, Of(status?.InlandPrApplicationPending));
+
+        // INS-06: a refugee claim, which the status refugee_claimant also shows (LIB-11).
+        basis = Or(basis, Or(Of(status?.RefugeeClaimMade), Is(status?.Status, TemporaryStatus.RefugeeClaimant)));
+
+        // INS-07: recognised by the IRB as a Convention refugee or protected person.
+        basis = Or(basis, Of(status?.ConventionRefugeeOrProtectedPerson));
+
+        // INS-08: exempt from a work permit (not as a business visitor) and needing one for a different job.
+        basis = Or(basis, And(Is(status?.WorkPermitExemption, WorkPermitExemption.OtherExemption), Of(status?.NeedsPermitForDifferentJob)));
+
+        // INS-09: a CUSMA trader, investor, intra-company transferee or professional.
+        var cusma = status?.CusmaCategory is { } category
+            ? Of(category is CusmaCategory.Trader or CusmaCategory.Investor or CusmaCategory.IntraCompanyTransferee or CusmaCategory.Professional)
+            : Tri.Unknown;
+        basis = Or(basis, cusma);
+
+        // INS-13: a visitor, still in status, applying for an employer-specific permit while the public policy was open.
+        var permitType = profile.Application?.PermitType;
+        var employerSpecific = permitType is { } type
+            ? Of(type is PermitType.EmployerSpecificLmiaRequired or PermitType.EmployerSpecificLmiaExempt)
+            : Tri.Unknown;
+        var historicVisitor = And(
+            And(Of(submitted >= VisitorPolicyOpened && submitted < VisitorPolicyClosed), Is(status?.Status, TemporaryStatus.Visitor)),
+            And(Of(profile.VisitorPolicy?.VisitorStatusValidAtApplication), employerSpecific));
+        return Or(basis, historicVisitor);
+    }
+
+    /// <summary>The evaluation date, the fallback of every missing event date: the profile's, else today's (the given
+    /// date, else the clock's), kept within the dates the rules reason about (LIB-29).</summary>
+    private DateOnly EvaluationDate(WorkPermitProfile profile, DateOnly? today)
+    {
+        if (profile.EvaluationDate is { } given)
+        {
+            return given;
+        }
+
+        var date = today ?? ClockDate();
+        return date < EarliestDate ? EarliestDate : date > LatestDate ? LatestDate : date;
+    }
+
+    /// <summary>Today's date in the clock's time zone; a clock so near the ends of the calendar that it cannot be moved
+    /// to its zone gives its UTC date, which is clamped anyway.</summary>
+    private DateOnly ClockDate()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var inRange = now > DateTimeOffset.MinValue.AddDays(2) && now < DateTimeOffset.MaxValue.AddDays(-2);
+        return DateOnly.FromDateTime(inRange ? TimeZoneInfo.ConvertTime(now, _timeProvider.LocalTimeZone).DateTime : now.UtcDateTime);
+    }
 
     private static PortOfEntryExclusions Flags(Tri value, Tri exc01, Tri exc02, Tri exc03, Tri exc04, Tri exc05, Tri exc06) =>
         (exc01 == value ? PortOfEntryExclusions.NeedsVisitorVisa : 0)

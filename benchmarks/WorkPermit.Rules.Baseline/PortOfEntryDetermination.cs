@@ -10,7 +10,7 @@ public enum PortOfEntryExclusions
     /// <summary>POE-EXC-01: needs a visitor visa.</summary>
     NeedsVisitorVisa = 1 << 0,
 
-    /// <summary>POE-EXC-02: citizen of a conditional-eTA country (RD-02).</summary>
+    /// <summary>POE-EXC-02: citizen of a conditional-eTA country (RD-02) who relies on the conditional eTA (AMB-05, revised).</summary>
     ConditionalEtaCitizen = 1 << 1,
 
     /// <summary>POE-EXC-03: International Experience Canada applicant who is not a US citizen or permanent resident.</summary>
@@ -45,7 +45,8 @@ public enum PortOfEntryExclusions
 /// <param name="Exclusions">The exclusions that apply.</param>
 /// <param name="PossibleExclusions">The exclusions not settled by the facts given.</param>
 /// <param name="EtaEligibility">The traveller's eTA status (POE-02).</param>
-/// <param name="Route">POE-07: how the permit is obtained, when the facts settle it (LIB-02).</param>
+/// <param name="Route">POE-07: how the permit is obtained, when the facts settle it (LIB-02); for someone applying from
+/// inside Canada, or in Canada and not eligible at a port of entry, it follows the inside-Canada outcome (INS-10).</param>
 public readonly record struct PortOfEntryDetermination(
     Tri Applies,
     Tri Outcome,

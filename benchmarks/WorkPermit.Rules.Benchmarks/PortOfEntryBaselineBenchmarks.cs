@@ -12,19 +12,22 @@ namespace WorkPermit.Rules.Benchmarks;
 /// (<see cref="PortOfEntryBaseline.Determine(WorkPermitProfile)"/>, POE-01 to POE-07 written directly as code) beside the
 /// full evaluation a user runs (<see cref="IWorkPermitEvaluator.Evaluate(WorkPermitProfile)"/> on the shared compiled rule
 /// set), on the same port-of-entry profiles. The baseline is the Ratio column's 1.00, so the engine's row reads as its
-/// overhead. A third row, <see cref="EngineRulesOnly"/>, runs only the 19 rules the port-of-entry
-/// determination is made of (POE-01 to POE-09, POE-EXC-01 to POE-EXC-06X, POE-ES-01, LMIA-06, OWP-01) in an NRules
+/// overhead. A third row, <see cref="EngineRulesOnly"/>, runs only the 30 rules the port-of-entry
+/// determination is made of (POE-01 to POE-09, POE-EXC-01 to POE-EXC-06X, POE-ES-01, LMIA-06, OWP-01, and the
+/// inside-Canada outcome INS-10 with its bases INS-01 to INS-09 and INS-13, which the route POE-07 follows) in an NRules
 /// session and reads the determination from their findings, with no report: the engine's own share of the cost.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
 public class PortOfEntryBaselineBenchmarks
 {
-    /// <summary>The rules of the port-of-entry determination: POE-* and the rules they build on.</summary>
+    /// <summary>The rules of the port-of-entry determination: POE-* and the rules they build on. POE-07 matches the
+    /// INS-10 finding (the route of someone in Canada follows it), so without the inside-Canada rules it never fires.</summary>
     private static readonly string[] DeterminationRules =
     [
         "POE-01", "POE-02", "POE-03", "POE-04", "POE-05", "POE-06", "POE-07", "POE-08", "POE-09", "POE-ES-01",
         "POE-EXC-01", "POE-EXC-02", "POE-EXC-03", "POE-EXC-04", "POE-EXC-05", "POE-EXC-06", "POE-EXC-06X", "LMIA-06", "OWP-01",
+        "INS-01", "INS-02", "INS-03", "INS-04", "INS-05", "INS-06", "INS-07", "INS-08", "INS-09", "INS-13", "INS-10",
     ];
 
     private IWorkPermitEvaluator _evaluator = null!;

@@ -7,7 +7,8 @@ namespace WorkPermit.Rules.Baseline.Tests;
 
 /// <summary>
 /// The oracle property: on generated profiles the library's engine and the plain C# baseline give the same port-of-entry
-/// outcome, requirements, exclusions at yes and at unknown, eTA status and route. Each property draws its profiles from
+/// outcome, requirements, exclusions at yes and at unknown, eTA status and route, and for someone applying from inside
+/// Canada or in Canada the same inside-Canada outcome (INS-10, which that route follows). Each property draws its profiles from
 /// <see cref="WorkPermitArbitraries"/> (the engine's default configuration reads the same embedded reference data) or from
 /// the arbitraries below. A failure prints the shrunk counterexample profile as JSON with both results, ready to be saved
 /// as a case file.

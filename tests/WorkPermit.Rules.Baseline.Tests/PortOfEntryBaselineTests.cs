@@ -78,7 +78,8 @@ public sealed class PortOfEntryBaselineTests
     public void Determine_MexicanAroundFebruary292024_VisaExemptThenConditionalEta(string arrival, TravelMode mode, Tri visaExempt, EtaEligibility eta, PortOfEntryExclusions exclusions)
     {
         // RD-01 until 2024-02-28, RD-02 from 2024-02-29 (LIB-07); held a Canadian visa in the last 10 years, so by air the
-        // RD-02 conditions are met (POE-01, POE-02), but any RD-02 citizenship excludes (POE-EXC-02).
+        // RD-02 conditions are met (POE-01, POE-02). From the 29th a Mexican citizen on a Mexican passport, neither a US
+        // citizen nor a US permanent resident, relies on the conditional eTA and is excluded (POE-EXC-02, AMB-05 revised).
         var profile = Traveller with
         {
             Person = new PersonFacts { Citizenships = ["MX"], PassportCountry = "MX", UsLawfulPermanentResident = false },
@@ -94,6 +95,71 @@ public sealed class PortOfEntryBaselineTests
     }
 
     [Theory]
+    // A Brazilian citizen (RD-02) on a Brazilian passport, neither a US citizen nor a US permanent resident: excluded.
+    [InlineData("BR", "BR", false, Tri.Yes)]
+    // A US citizen is not excluded, whichever passport they carry; with the citizenships not given, a US passport shows
+    // US citizenship and a Brazilian one leaves it unknown (LIB-06).
+    [InlineData("BR,US", "BR", false, Tri.No)]
+    [InlineData("BR,US", "US", false, Tri.No)]
+    [InlineData(null, "US", false, Tri.No)]
+    [InlineData(null, "BR", false, Tri.Unknown)]
+    // A US permanent resident is not excluded; while that is unknown, neither is the exclusion.
+    [InlineData("BR", "BR", true, Tri.No)]
+    [InlineData("BR", "BR", null, Tri.Unknown)]
+    // A dual national on the visa-exempt passport is not excluded, on the listed one they are.
+    [InlineData("BR,FR", "FR", false, Tri.No)]
+    [InlineData("BR,FR", "BR", false, Tri.Yes)]
+    // Without the passport country it is one of the citizenships (LIB-05): settled only when they agree.
+    [InlineData("BR,FR", null, false, Tri.Unknown)]
+    [InlineData("BR,MX", null, false, Tri.Yes)]
+    [InlineData("BR", null, false, Tri.Yes)]
+    // Not a citizen of a listed country at all.
+    [InlineData("FR", "FR", null, Tri.No)]
+    public void Determine_ConditionalEtaCitizen_ExcludedOnlyWhenRelyingOnTheConditionalEta(string? citizenships, string? passport, bool? usPermanentResident, Tri excluded)
+    {
+        // POE-EXC-02 (AMB-05, revised): a listed citizen who is neither a US citizen nor a US permanent resident and does
+        // not travel on a visa-exempt passport (RD-01 and not RD-02). Arrival 2025-06-02: BR and MX on RD-02, FR on RD-01.
+        var profile = Traveller with
+        {
+            Person = new PersonFacts { Citizenships = citizenships?.Split(','), PassportCountry = passport, UsLawfulPermanentResident = usPermanentResident },
+        };
+
+        var result = Baseline.Determine(profile);
+
+        Assert.Equal(excluded, Exclusion(result, PortOfEntryExclusions.ConditionalEtaCitizen));
+    }
+
+    [Fact]
+    public void Determine_ConditionalEtaCitizenUsPermanentResidentFlyingIn_MayApplyAtThePortOfEntry()
+    {
+        // The traveller AMB-05 names: a US permanent resident is a visa-exempt traveller (POE-01) and, flying, needs an
+        // eTA (POE-02); the Brazilian citizenship no longer bars them.
+        var profile = Traveller with { Person = new PersonFacts { Citizenships = ["BR"], PassportCountry = "BR", UsLawfulPermanentResident = true } };
+
+        var result = Baseline.Determine(profile);
+
+        Assert.Equal(PortOfEntryExclusions.None, result.Exclusions);
+        Assert.Equal(PortOfEntryExclusions.None, result.PossibleExclusions);
+        Assert.Equal(Tri.Yes, result.Outcome);
+        Assert.Equal(PermitRoute.SameDayPoeApplication, result.Route);
+    }
+
+    [Theory]
+    [InlineData("2024-12-31", Tri.No)]
+    [InlineData("2025-01-01", Tri.Yes)]
+    public void Determine_VisaExemptPassportAlsoOnRd02_NoLongerSparesTheListedCitizen(string arrival, Tri excluded)
+    {
+        // A host adds FR to RD-02 from 2025-01-01 while it stays on RD-01: from then a French passport is no longer a
+        // visa-exempt passport in POE-EXC-02's sense (RD-01 and not RD-02), so a French citizen relying on it is excluded.
+        var referenceData = WorkPermitEvaluator.Create(options => options.ReferenceData
+            .Add("RD-02", new ReferenceEntry { Code = "FR", From = new DateOnly(2025, 1, 1), Source = "test: a country on both lists" })).ReferenceData;
+        var baseline = new PortOfEntryBaseline(referenceData, Oracle.Clock);
+        var profile = Traveller with { Travel = Traveller.Travel! with { ArrivalDate = DateOnly.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture) } };
+
+        Assert.Equal(excluded, Exclusion(baseline.Determine(profile), PortOfEntryExclusions.ConditionalEtaCitizen));
+    }
+
+    [Theory]
     [InlineData("2024-12-23", FlagpoleExemption.None, false, false)]
     [InlineData("2024-12-24", FlagpoleExemption.None, false, true)]
     [InlineData("2025-03-01", FlagpoleExemption.FtaProfessionalOrTechnician, false, false)]
@@ -101,10 +167,11 @@ public sealed class PortOfEntryBaselineTests
     public void Determine_FlagpolingAroundTheCutOff_ExcludedFromDecember242024UnlessExempt(string arrival, FlagpoleExemption exemption, bool usPermanentResident, bool excluded)
     {
         // POE-EXC-06 from the first arrival after flagpoling ended on 2024-12-23 at 11:59 pm ET (LIB-03); POE-EXC-06X
-        // exempts RD-05 categories and any US citizen or permanent resident (LIB-04).
+        // exempts RD-05 categories and any US citizen or permanent resident (LIB-04). A worker holding a permit has an
+        // inside-Canada basis (INS-01), so once excluded they apply from inside Canada.
         var profile = Traveller with
         {
-            StatusInCanada = new StatusInCanadaFacts { Location = Location.InCanada },
+            StatusInCanada = new StatusInCanadaFacts { Location = Location.InCanada, HoldsValidWorkPermit = true },
             Person = Traveller.Person! with { UsLawfulPermanentResident = usPermanentResident },
             Travel = Traveller.Travel! with
             {
@@ -300,16 +367,20 @@ public sealed class PortOfEntryBaselineTests
     }
 
     [Theory]
-    [InlineData("2017-04-30", false)]
-    [InlineData("2017-05-01", true)]
-    public void Determine_CitizenshipsUnknown_ConditionalEtaExclusionPossibleOnlyOnceRd02HasAMember(string date, bool possible)
+    [InlineData("IN", "2017-04-30", false)]
+    [InlineData("IN", "2017-05-01", true)]
+    // A visa-exempt passport (RD-01, not RD-02) spares a listed citizen, so whatever the citizenships it is not possible.
+    [InlineData("CL", "2017-04-30", false)]
+    [InlineData("CL", "2017-05-01", false)]
+    public void Determine_CitizenshipsUnknown_ConditionalEtaExclusionPossibleOnlyOnceRd02HasAMember(string passport, string date, bool possible)
     {
-        // RD-02 has no member before Brazil joined (2017-05-01): no citizenship can then be on it.
+        // RD-02 has no member before Brazil joined (2017-05-01): no citizenship can then be on it. From then, someone on an
+        // Indian passport may hold a listed citizenship and, US permanent residence unknown, may rely on the conditional eTA.
         var profile = new WorkPermitProfile
         {
             EvaluationDate = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
             Application = new ApplicationFacts { Channel = ApplicationChannel.PortOfEntry },
-            Person = new PersonFacts { PassportCountry = "CL" },
+            Person = new PersonFacts { PassportCountry = passport },
         };
 
         var result = Baseline.Determine(profile);
@@ -319,16 +390,168 @@ public sealed class PortOfEntryBaselineTests
     }
 
     [Theory]
-    [InlineData(ApplicationChannel.OutsideCanadaOnline, PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi)]
-    [InlineData(ApplicationChannel.InsideCanadaOnline, PermitRoute.ApplyOnlineFromInsideCanada)]
-    public void Determine_OnlineChannel_NoPortOfEntrySectionAndRouteFromTheChannel(ApplicationChannel channel, PermitRoute route)
+    [InlineData(Tri.Yes)]
+    [InlineData(Tri.No)]
+    [InlineData(Tri.Unknown)]
+    public void Determine_OutsideCanadaOnline_NoPortOfEntrySectionAndLetterOfIntroductionWhateverInsideCanadaSays(Tri insideCanada)
     {
-        var profile = Traveller with { Application = Traveller.Application! with { Channel = channel, Program = WorkPermitProgram.Sawp } };
+        var profile = InCanada(insideCanada) with
+        {
+            Application = Traveller.Application! with { Channel = ApplicationChannel.OutsideCanadaOnline, Program = WorkPermitProgram.Sawp },
+        };
 
         var result = Baseline.Determine(profile);
 
         Assert.Equal(Tri.No, result.Applies);
+        Assert.Equal(PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi, result.Route);
+    }
+
+    [Theory]
+    [InlineData(Tri.Yes, PermitRoute.ApplyOnlineFromInsideCanada)]
+    [InlineData(Tri.No, PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi)]
+    [InlineData(Tri.Unknown, null)]
+    public void Determine_InsideCanadaOnline_RouteFollowsIns10(Tri insideCanada, PermitRoute? route)
+    {
+        // POE-07: applying from inside Canada is a route only with an inside-Canada basis; without one the person applies
+        // from outside and the permit is issued at a port of entry; while INS-10 is unknown the route is not settled.
+        var profile = InCanada(insideCanada) with
+        {
+            Application = Traveller.Application! with { Channel = ApplicationChannel.InsideCanadaOnline, Program = WorkPermitProgram.Sawp },
+        };
+
+        var result = Baseline.Determine(profile);
+
+        Assert.Equal(insideCanada, Baseline.InsideCanada(profile));
+        Assert.Equal(Tri.No, result.Applies);
         Assert.Equal(route, result.Route);
+    }
+
+    [Theory]
+    [InlineData(Tri.Yes, PermitRoute.ApplyOnlineFromInsideCanada)]
+    [InlineData(Tri.No, PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi)]
+    [InlineData(Tri.Unknown, null)]
+    public void Determine_InCanadaAndExcludedAtThePortOfEntry_RouteFollowsIns10(Tri insideCanada, PermitRoute? route)
+    {
+        // Flagpoling after it ended (POE-EXC-06): not eligible at the port of entry, so the route depends on INS-10.
+        var profile = InCanada(insideCanada) with
+        {
+            Travel = Traveller.Travel! with { Mode = TravelMode.Land, TripType = TripType.ReturningFromUs, TripPurposeImmigrationServicesOnReturn = true },
+        };
+
+        var result = Baseline.Determine(profile);
+
+        Assert.Equal(PortOfEntryExclusions.Flagpoling, result.Exclusions);
+        Assert.Equal(Tri.No, result.Outcome);
+        Assert.Equal(route, result.Route);
+    }
+
+    [Theory]
+    [InlineData(Tri.Yes)]
+    [InlineData(Tri.No)]
+    [InlineData(Tri.Unknown)]
+    public void Determine_InCanadaAndEligibleAtThePortOfEntry_SameDayWhateverInsideCanadaSays(Tri insideCanada)
+    {
+        // Returning from abroad (not flagpoling): eligible the same day, and INS-10 does not enter the route.
+        var profile = InCanada(insideCanada) with { Travel = Traveller.Travel! with { TripType = TripType.ArrivingFromAbroad } };
+
+        var result = Baseline.Determine(profile);
+
+        Assert.Equal(Tri.Yes, result.Outcome);
+        Assert.Equal(PermitRoute.SameDayPoeApplication, result.Route);
+    }
+
+    [Theory]
+    // INS-01 and INS-02: the person's or a family member's permit.
+    [InlineData("holdsValidStudyPermit", Tri.Yes)]
+    [InlineData("parentHoldsValidStudyOrWorkPermit", Tri.Yes)]
+    // INS-03: PGWP-eligible with the study permit valid on the submission date (2025-06-02), not the day before.
+    [InlineData("pgwp expiry 2025-06-02", Tri.Yes)]
+    [InlineData("pgwp expiry 2025-06-01", Tri.No)]
+    [InlineData("pgwp no expiry", Tri.Unknown)]
+    // INS-04: a TRP valid six calendar months after submission qualifies, a day less does not.
+    [InlineData("trp 2025-12-02", Tri.Yes)]
+    [InlineData("trp 2025-12-01", Tri.No)]
+    [InlineData("trp holder without expiry", Tri.Unknown)]
+    // INS-06: the status refugee_claimant shows a claim (LIB-11).
+    [InlineData("refugee claimant status", Tri.Yes)]
+    // INS-08: a business visitor has no basis; another exemption with a different job has one.
+    [InlineData("other exemption, different job", Tri.Yes)]
+    [InlineData("business visitor, different job", Tri.No)]
+    // INS-09: a CUSMA professional.
+    [InlineData("cusma professional", Tri.Yes)]
+    // INS-13: an employer-specific application by a visitor in status, submitted 2024-08-27 but not 2024-08-28 (AMB-03).
+    [InlineData("visitor policy 2024-08-27", Tri.Yes)]
+    [InlineData("visitor policy 2024-08-28", Tri.No)]
+    [InlineData("visitor policy 2020-08-24", Tri.Yes)]
+    [InlineData("visitor policy 2020-08-23", Tri.No)]
+    public void InsideCanada_OneBasisChanged_Ins10AsTheCatalogueReadsIt(string change, Tri expected)
+    {
+        var none = InCanada(Tri.No);
+        var status = none.StatusInCanada!;
+        var submitted = new DateOnly(2025, 6, 2);
+        var application = none.Application! with { SubmittedDate = submitted };
+        var profile = change switch
+        {
+            "holdsValidStudyPermit" => none with { StatusInCanada = status with { HoldsValidStudyPermit = true } },
+            "parentHoldsValidStudyOrWorkPermit" => none with { Family = none.Family! with { ParentHoldsValidStudyOrWorkPermit = true } },
+            "pgwp expiry 2025-06-02" => none with { Application = application, StatusInCanada = status with { PgwpEligible = true, HoldsValidStudyPermit = null, StudyPermitExpiryDate = submitted } },
+            "pgwp expiry 2025-06-01" => none with { Application = application, StatusInCanada = status with { PgwpEligible = true, StudyPermitExpiryDate = submitted.AddDays(-1) } },
+            "pgwp no expiry" => none with { StatusInCanada = status with { PgwpEligible = true, HoldsValidStudyPermit = null } },
+            "trp 2025-12-02" => none with { Application = application, StatusInCanada = status with { Status = TemporaryStatus.TrpHolder, TrpExpiryDate = new DateOnly(2025, 12, 2) } },
+            "trp 2025-12-01" => none with { Application = application, StatusInCanada = status with { Status = TemporaryStatus.TrpHolder, TrpExpiryDate = new DateOnly(2025, 12, 1) } },
+            "trp holder without expiry" => none with { StatusInCanada = status with { Status = TemporaryStatus.TrpHolder } },
+            "refugee claimant status" => none with { StatusInCanada = status with { Status = TemporaryStatus.RefugeeClaimant, RefugeeClaimMade = null } },
+            "other exemption, different job" => none with { StatusInCanada = status with { WorkPermitExemption = WorkPermitExemption.OtherExemption, NeedsPermitForDifferentJob = true } },
+            "business visitor, different job" => none with { StatusInCanada = status with { WorkPermitExemption = WorkPermitExemption.BusinessVisitor, NeedsPermitForDifferentJob = true } },
+            "cusma professional" => none with { StatusInCanada = status with { CusmaCategory = CusmaCategory.Professional } },
+            _ when change.StartsWith("visitor policy ", StringComparison.Ordinal) => none with
+            {
+                Application = none.Application! with
+                {
+                    SubmittedDate = DateOnly.Parse(change["visitor policy ".Length..], System.Globalization.CultureInfo.InvariantCulture),
+                    PermitType = PermitType.EmployerSpecificLmiaRequired,
+                },
+                VisitorPolicy = new VisitorPolicyFacts { VisitorStatusValidAtApplication = true },
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No such change."),
+        };
+
+        Assert.Equal(expected, Baseline.InsideCanada(profile));
+    }
+
+    [Theory]
+    [InlineData("2024-08-27", Tri.Yes)]
+    [InlineData("2024-08-28", Tri.No)]
+    public void InsideCanada_NoSubmissionOrEvaluationDate_ReadAsOfToday(string today, Tri expected)
+    {
+        // The submission date falls back to the evaluation date, then to today: here the visitor policy (INS-13) is the
+        // only possible basis, open on the 27th and closed on the 28th.
+        var none = InCanada(Tri.No);
+        var profile = none with
+        {
+            EvaluationDate = null,
+            Application = none.Application! with { PermitType = PermitType.EmployerSpecificLmiaExempt, Channel = ApplicationChannel.InsideCanadaOnline },
+            VisitorPolicy = new VisitorPolicyFacts { VisitorStatusValidAtApplication = true },
+        };
+
+        var route = Baseline.Determine(profile, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)).Route;
+
+        Assert.Equal(expected == Tri.Yes ? PermitRoute.ApplyOnlineFromInsideCanada : PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi, route);
+    }
+
+    [Fact]
+    public void InsideCanada_ClockBeyondTheDatesTheRulesReasonAbout_ClampedNotThrown()
+    {
+        // LIB-29: a clock at the end of the calendar stands in as 2199-12-31, so INS-04's six months still fit.
+        var baseline = new PortOfEntryBaseline(ReferenceDataSet.Default, new FixedTimeProvider(DateTimeOffset.MaxValue));
+        var none = InCanada(Tri.No);
+        var profile = none with
+        {
+            EvaluationDate = null,
+            StatusInCanada = none.StatusInCanada! with { Status = TemporaryStatus.TrpHolder, TrpExpiryDate = new DateOnly(2199, 12, 31) },
+        };
+
+        Assert.Equal(Tri.No, baseline.InsideCanada(profile));
     }
 
     [Fact]
@@ -389,5 +612,40 @@ public sealed class PortOfEntryBaselineTests
         Assert.Equal(["POE-EXC-01", "POE-EXC-02", "POE-EXC-03", "POE-EXC-04", "POE-EXC-05", "POE-EXC-06"], PortOfEntryDetermination.RuleIds(all));
         Assert.Equal(PortOfEntryExclusions.Flagpoling, PortOfEntryDetermination.Flag("POE-EXC-06"));
         Assert.Throws<ArgumentException>(() => PortOfEntryDetermination.Flag("POE-EXC-06X"));
+    }
+
+    /// <summary>Whether an exclusion applies (yes), may apply (unknown) or does not (no).</summary>
+    private static Tri Exclusion(PortOfEntryDetermination result, PortOfEntryExclusions exclusion) =>
+        (result.Exclusions & exclusion) != 0 ? Tri.Yes : (result.PossibleExclusions & exclusion) != 0 ? Tri.Unknown : Tri.No;
+
+    /// <summary>The traveller, back in Canada before the trip, with an inside-Canada outcome (INS-10) of the given value:
+    /// a valid work permit for yes; for no, a visitor who has none of the bases, applying after the visitor policy closed;
+    /// for unknown, the same visitor whose spouse's permit is not stated.</summary>
+    private static WorkPermitProfile InCanada(Tri insideCanada)
+    {
+        var none = Traveller with
+        {
+            StatusInCanada = new StatusInCanadaFacts
+            {
+                Location = Location.InCanada,
+                Status = TemporaryStatus.Visitor,
+                HoldsValidStudyPermit = false,
+                HoldsValidWorkPermit = false,
+                PgwpEligible = false,
+                InlandPrApplicationPending = false,
+                RefugeeClaimMade = false,
+                ConventionRefugeeOrProtectedPerson = false,
+                WorkPermitExemption = WorkPermitExemption.None,
+                CusmaCategory = CusmaCategory.None,
+            },
+            Family = new FamilyFacts { SpouseOrPartnerHoldsValidStudyOrWorkPermit = false, ParentHoldsValidStudyOrWorkPermit = false },
+        };
+
+        return insideCanada switch
+        {
+            Tri.Yes => none with { StatusInCanada = none.StatusInCanada! with { Status = TemporaryStatus.Worker, HoldsValidWorkPermit = true } },
+            Tri.No => none,
+            _ => none with { Family = none.Family! with { SpouseOrPartnerHoldsValidStudyOrWorkPermit = null } },
+        };
     }
 }

@@ -69,13 +69,28 @@ public sealed class Oracle
             report.Route);
     }
 
+    /// <summary>The engine's inside-Canada outcome (INS-10) where its report gives it as INS-10 concluded it: for someone
+    /// applying from inside Canada or known to be in Canada, the people whose route follows it. Elsewhere null (the
+    /// section is left out, or held unknown until the channel or the location is known).</summary>
+    public static Tri? InsideCanadaFromReport(WorkPermitProfile profile, WorkPermitReport report) =>
+        InsideCanadaConcerned(profile) ? report.InsideCanada?.Outcome : null;
+
+    private static bool InsideCanadaConcerned(WorkPermitProfile profile) =>
+        profile.Application?.Channel == ApplicationChannel.InsideCanadaOnline || profile.StatusInCanada?.Location == Location.InCanada;
+
     /// <summary>Runs both implementations; null when they agree, else a message with the profile as JSON, both results
     /// and every field that differs.</summary>
     public string? Disagreement(WorkPermitProfile profile)
     {
-        var engine = FromReport(profile, Engine.Evaluate(profile));
+        var report = Engine.Evaluate(profile);
+        var engine = FromReport(profile, report);
         var baseline = Baseline.Determine(profile);
-        if (engine == baseline)
+
+        // The route of someone in Canada follows INS-10; comparing INS-10 itself also covers the profiles whose route
+        // does not reach it (eligible at the port of entry, or the outcome unsettled).
+        var engineInside = InsideCanadaFromReport(profile, report);
+        Tri? baselineInside = InsideCanadaConcerned(profile) ? Baseline.InsideCanada(profile) : null;
+        if (engine == baseline && engineInside == baselineInside)
         {
             return null;
         }
@@ -91,6 +106,7 @@ public sealed class Oracle
         Field(message, "portOfEntry.possibleExclusions", Ids(engine.PossibleExclusions), Ids(baseline.PossibleExclusions));
         Field(message, "portOfEntry.etaEligibility", engine.EtaEligibility, baseline.EtaEligibility);
         Field(message, "route", engine.Route?.ToString() ?? "null", baseline.Route?.ToString() ?? "null");
+        Field(message, "insideCanada.outcome (INS-10)", engineInside?.ToString() ?? "not compared", baselineInside?.ToString() ?? "not compared");
         message.AppendLine("Engine:   " + engine);
         message.AppendLine("Baseline: " + baseline);
         message.AppendLine("Profile (save as a case file's \"profile\"):");

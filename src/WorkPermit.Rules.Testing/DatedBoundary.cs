@@ -72,25 +72,25 @@ public sealed class DatedBoundary
 
         list.Add(Make("INS-03 expiry on submission", "INS-03", "statusInCanada.studyPermitExpiryDate",
             "A study permit is still valid when it expires on or after the submission date (LIB-10): expiry the day before the submission, then on it.",
-            ["statusInCanada.pgwpEligible", "statusInCanada.holdsValidStudyPermit", "application.submittedDate"],
+            ["statusInCanada.location", "statusInCanada.pgwpEligible", "statusInCanada.holdsValidStudyPermit", "application.submittedDate"],
             p => from s in g.Date
                  from held in Gen.Elements<bool?>(false, null)
-                 select (set(p, ("statusInCanada.pgwpEligible", true), ("statusInCanada.holdsValidStudyPermit", held), ("application.submittedDate", s)),
+                 select (set(p, ("statusInCanada.location", Location.InCanada), ("statusInCanada.pgwpEligible", true), ("statusInCanada.holdsValidStudyPermit", held), ("application.submittedDate", s)),
                      (object)s.AddDays(-1), (object)s)));
 
         list.Add(Make("INS-04 six months", "INS-04", "statusInCanada.trpExpiryDate",
             "A TRP valid for 6 months or more from the submission date (AMB-01): expiry the day before AddMonths(submission, 6), then on it.",
-            ["application.submittedDate"],
+            ["statusInCanada.location", "application.submittedDate"],
             p => from s in g.Date
-                 select (set(p, ("application.submittedDate", s)), (object)s.AddMonths(6).AddDays(-1), (object)s.AddMonths(6))));
+                 select (set(p, ("statusInCanada.location", Location.InCanada), ("application.submittedDate", s)), (object)s.AddMonths(6).AddDays(-1), (object)s.AddMonths(6))));
 
         foreach (var (end, day) in new[] { ("start", CatalogueDates.VisitorPolicyStart), ("end", CatalogueDates.VisitorPolicyEnd) })
         {
             list.Add(Make($"INS-13 {end}", "INS-13", "application.submittedDate",
                 $"The historic visitor exception covers submissions from 2020-08-24 to 2024-08-27 (AMB-03): {day.AddDays(-1):yyyy-MM-dd}, then {day:yyyy-MM-dd}.",
-                ["statusInCanada.status", "visitorPolicy.visitorStatusValidAtApplication", "application.permitType"],
+                ["statusInCanada.location", "statusInCanada.status", "visitorPolicy.visitorStatusValidAtApplication", "application.permitType"],
                 p => from permit in employerSpecific
-                     select (set(p, ("statusInCanada.status", TemporaryStatus.Visitor), ("visitorPolicy.visitorStatusValidAtApplication", true),
+                     select (set(p, ("statusInCanada.location", Location.InCanada), ("statusInCanada.status", TemporaryStatus.Visitor), ("visitorPolicy.visitorStatusValidAtApplication", true),
                          ("application.permitType", permit)), (object)day.AddDays(-1), (object)day)));
 
             list.Add(Make($"AFT-15 {end}", "AFT-15", "application.submittedDate",
@@ -153,7 +153,7 @@ public sealed class DatedBoundary
         {
             var changing = Changing(rd02, day);
             var steady = g.VisaExemptCountries.Concat(g.OtherCountries).Concat(g.DesignatedCountries)
-                .Where(c => rd02.Contains(c, day.AddDays(-1)) == Tri.No && rd02.Contains(c, day) == Tri.No).Distinct().ToArray();
+                .Where(c => c != "US" && rd02.Contains(c, day.AddDays(-1)) == Tri.No && rd02.Contains(c, day) == Tri.No).Distinct().ToArray();
             if (changing.Length == 0 || steady.Length == 0)
             {
                 continue;
@@ -161,12 +161,14 @@ public sealed class DatedBoundary
 
             list.Add(make($"POE-EXC-02 RD-02 {day:yyyy-MM-dd}", "POE-EXC-02", "travel.arrivalDate",
                 $"RD-02 changes on {day:yyyy-MM-dd} ({string.Join(", ", changing)}): a citizen of one, arriving the day before, then that day.",
-                ["application.channel", "person.citizenships", "person.passportCountry"],
+                ["application.channel", "person.citizenships", "person.passportCountry", "person.usLawfulPermanentResident"],
+                // The traveller uses the listed passport and holds no US status (AMB-05, revised: only then does the
+                // list's change decide the exclusion).
                 p => from listed in Gen.Elements(changing)
                      from other in Gen.Frequency((2, Gen.Constant<string?>(null)), (1, Gen.Elements(steady).Select(s => (string?)s)))
                      let citizenships = other is null ? new[] { listed } : [listed, other]
-                     from passport in Gen.Elements(citizenships)
-                     select (set(p, ("application.channel", ApplicationChannel.PortOfEntry), ("person.citizenships", citizenships), ("person.passportCountry", passport)),
+                     select (set(p, ("application.channel", ApplicationChannel.PortOfEntry), ("person.citizenships", citizenships), ("person.passportCountry", listed),
+                         ("person.usLawfulPermanentResident", false)),
                          (object)day.AddDays(-1), (object)day)));
         }
 

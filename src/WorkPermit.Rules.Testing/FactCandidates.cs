@@ -24,6 +24,13 @@ internal static class FactCandidates
     {
         "statusInCanada.trpExpiryDate" => profile.StatusInCanada?.Status is { } status && status != TemporaryStatus.TrpHolder,
         "medical.indicatedExpiryDate" => profile.Medical?.ExamDate is not null,
+        // Without an expiry date, holdsValidStudyPermit: false already says the permit is not valid on the application
+        // date (INS-03); an expiry date on or after it would contradict that answer.
+        "statusInCanada.studyPermitExpiryDate" => profile.StatusInCanada?.HoldsValidStudyPermit == false,
+        // An approval note comes with an approval: a pending or refused decision already says none has come (AFT-11).
+        "application.approvalNoteReceived" => profile.Application?.Decision is Decision.Pending or Decision.Refused,
+        // Someone applying online from outside Canada is taken to be outside Canada unless the profile says otherwise (AFT-13).
+        "statusInCanada.location" => profile.Application?.Channel == ApplicationChannel.OutsideCanadaOnline,
         // The months are derived from a residence history, unless its countries are ones RD-03 does not settle: then the
         // months fact is the only answer that can (LIB-08), and IME-01 names it as missing.
         "medical.designatedCountryMonthsPastYear" => profile.Medical?.ResidenceHistory is { Count: > 0 }

@@ -11,10 +11,11 @@ public static class ProfileFacts
 {
     private static readonly Dictionary<string, Accessor> Accessors = Build();
 
-    /// <summary>The facts whose absence is never unknown: a missing event date falls back to the evaluation date, and a
-    /// missing evaluation date to today's date from the evaluator's clock (contract, "As-of dates").</summary>
+    /// <summary>The facts whose absence is never unknown: a missing event date falls back to the evaluation date, a
+    /// missing evaluation date to today's date from the evaluator's clock (contract, "As-of dates"), and a profile that
+    /// does not say it is a Super Visa application is not one (IME-02).</summary>
     /// <value>JSON paths.</value>
-    public static IReadOnlyList<string> Defaulted { get; } = ["evaluationDate", "travel.arrivalDate", "application.submittedDate"];
+    public static IReadOnlyList<string> Defaulted { get; } = ["evaluationDate", "travel.arrivalDate", "application.submittedDate", "application.superVisa"];
 
     /// <summary>The officer's judgments (<c>officer.satisfiedDepartureIntent</c>, <c>person.securityConcern</c>): never asked.</summary>
     /// <value>JSON paths.</value>

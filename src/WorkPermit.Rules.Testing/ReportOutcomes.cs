@@ -31,6 +31,7 @@ public static class ReportOutcomes
 {
     private static readonly OutcomeRules[] Map =
     [
+        new("summary.outcome", ["GEN-01", "OUT-01", "INS-10", "POE-04", "IME-04"], OutcomeBacking.AnyOf),
         new("general.outcome", ["GEN-01"], OutcomeBacking.Same),
         new("outsideCanada.outcome", ["OUT-01"], OutcomeBacking.Same),
         new("insideCanada.outcome", ["INS-10"], OutcomeBacking.Same),
@@ -75,7 +76,7 @@ public static class ReportOutcomes
     /// <value>Report paths.</value>
     public static IReadOnlyList<string> TriPaths { get; } =
     [
-        "general.outcome", "outsideCanada.outcome", "insideCanada.outcome", "portOfEntry.outcome",
+        "summary.outcome", "general.outcome", "outsideCanada.outcome", "insideCanada.outcome", "portOfEntry.outcome",
         "portOfEntry.requirements.POE-01", "portOfEntry.requirements.POE-02", "portOfEntry.requirements.POE-03",
         "biometricsAtPortOfEntry.outcome", "medicalExam.required", "medicalExam.validOnEntry",
         "employer.complianceFeeRequired", "employer.caqMayBeNeeded", "employer.newPermitRequired", "employer.mayWorkOnlyForNamedEmployer",
@@ -117,6 +118,7 @@ public static class ReportOutcomes
             }
         }
 
+        Add("summary.outcome", report.Summary?.Outcome);
         Add("general.outcome", report.General?.Outcome);
         Add("outsideCanada.outcome", report.OutsideCanada?.Outcome);
         Add("insideCanada.outcome", report.InsideCanada?.Outcome);

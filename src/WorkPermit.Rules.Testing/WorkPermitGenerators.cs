@@ -278,10 +278,13 @@ public sealed class WorkPermitGenerators
             case "POE-EXC-02":
                 return from date in arrival is { } a2 && ConditionalEtaOn(a2).Length > 0 ? Gen.Constant(a2) : Gen.Choose(0, 900).Select(d => CatalogueDates.MexicoConditionalEta.AddDays(d))
                        from listed in Gen.Elements(ConditionalEtaOn(date))
-                       from other in Gen.Elements<string?>(null, "FR", "US", "IN", "GB")
+                       // AMB-05 (revised): the listed citizen depends on the conditional eTA, so is not a US citizen or
+                       // permanent resident and travels on the listed passport or another visa-required one.
+                       from other in Gen.Elements<string?>(null, "IN", "NG")
                        let citizenships = other is null ? new[] { listed } : [listed, other]
                        from passport in Gen.Elements(citizenships)
-                       select Set(profile, ("travel.arrivalDate", date), ("person.citizenships", citizenships), ("person.passportCountry", passport));
+                       select Set(profile, ("travel.arrivalDate", date), ("person.citizenships", citizenships), ("person.passportCountry", passport),
+                           ("person.usLawfulPermanentResident", false));
             case "POE-EXC-03":
                 return from citizenship in Citizenship.Where(c => !c.Citizenships.Contains("US"))
                        select Set(profile, ("application.program", WorkPermitProgram.Iec), ("person.citizenships", citizenship.Citizenships),

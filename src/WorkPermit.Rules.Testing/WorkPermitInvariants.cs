@@ -370,8 +370,20 @@ public sealed class WorkPermitInvariants
             }
 
             var settles = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var itemsBefore = ItemFindings(report);
             foreach (var probe in Probe(profile, report, includeDefaults: false))
             {
+                // A question may also be asked for a document or an action (contract, "Questions"): an answer that
+                // settles the finding behind one is honest, though not every such fact must be asked.
+                var itemsAfter = ItemFindings(probe.Report);
+                foreach (var (rule, was) in itemsBefore)
+                {
+                    if (was == Tri.Unknown && itemsAfter.TryGetValue(rule, out var now) && now != Tri.Unknown)
+                    {
+                        (settles.TryGetValue(probe.Fact.Path, out var set) ? set : settles[probe.Fact.Path] = new HashSet<string>(StringComparer.Ordinal)).Add("findings/" + rule);
+                    }
+                }
+
                 var after = ReportOutcomes.Of(probe.Report);
                 foreach (var (path, was) in before)
                 {
@@ -765,4 +777,10 @@ public sealed class WorkPermitInvariants
     }
 
     private sealed record ProbeAnswer(FactDescriptor Fact, object Value, WorkPermitReport Report, bool IsDefault);
+
+    /// <summary>The outcomes of the findings behind documents and actions (and AFT-14, leaving on maintained status).</summary>
+    private static Dictionary<string, Tri> ItemFindings(WorkPermitReport report) => report.Findings
+        .Where(f => f.Kind == RuleKind.Document || f.RuleId is "AFT-10" or "AFT-12" or "AFT-14")
+        .GroupBy(f => f.RuleId, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Outcome, StringComparer.Ordinal);
 }

@@ -54,7 +54,7 @@ public sealed class ProfileFactsTests
     [Fact]
     public void Lists_MatchTheContract()
     {
-        Assert.Equal(["evaluationDate", "travel.arrivalDate", "application.submittedDate"], ProfileFacts.Defaulted);
+        Assert.Equal(["evaluationDate", "travel.arrivalDate", "application.submittedDate", "application.superVisa"], ProfileFacts.Defaulted);
         Assert.Equal(["person.securityConcern", "officer.satisfiedDepartureIntent"], ProfileFacts.OfficerJudgments);
         Assert.Equal(["person", "officer", "statusInCanada", "family", "travel", "application", "job", "medical", "visitorPolicy"], ProfileFacts.Groups);
     }

@@ -22,7 +22,9 @@ public sealed class ReportOutcomesTests
 
         var affects = reports.SelectMany(r => r.Questions).SelectMany(q => q.Affects).ToHashSet();
 
-        Assert.Subset(ReportOutcomes.TriPaths.Append("portOfEntry.etaEligibility").ToHashSet(), affects);
+        // Besides the three-valued outcomes, a question may settle which documents and actions follow, or whether a
+        // worker on maintained status may work after coming back.
+        Assert.Subset(ReportOutcomes.TriPaths.Concat(["portOfEntry.etaEligibility", "documents", "actions", "afterApplying.canWorkAfterReturn"]).ToHashSet(), affects);
     }
 
     [Fact]

@@ -74,8 +74,7 @@ public sealed class QuestionsTests
                         settlesSomething = true;
                         // A document's or action's question is asked once its context is known (tested on its own);
                         // the probe does not demand it here.
-                        if (!asked.Contains(fact.Path) && !ProfileProbe.OfficerJudgments.Contains(fact.Path) && !isFinding
-                            && !ProfileProbe.NotAskedUnlessRaised.Contains(fact.Path))
+                        if (!asked.Contains(fact.Path) && !ProfileProbe.OfficerJudgments.Contains(fact.Path) && !isFinding)
                         {
                             problems.AppendLine($"  complete: {fact.Path} is not asked, but {fact.Path} = {value?.ToJsonString()} settles {path} ({now})");
                         }

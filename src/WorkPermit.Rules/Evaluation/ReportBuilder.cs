@@ -102,12 +102,17 @@ internal static class ReportBuilder
         outcomes.Add(new("medicalExam.required", required, 10));
         var ime05 = f[RuleIds.Ime05];
         Tri? validOnEntry = null;
-        if (!required.IsNo || c.Medical.ExamDate is not null || c.Medical.IndicatedExpiryDate is not null)
+        var examGiven = c.Medical.ExamDate is not null || c.Medical.IndicatedExpiryDate is not null;
+        if (!required.IsNo || examGiven)
         {
             // IME-05 is a date rule: an exam valid on the day of entry is valid whether or not one turns out to be
-            // required. With no exam required and none taken, there is nothing to say.
-            validOnEntry = ime05.Outcome;
-            outcomes.Add(new("medicalExam.validOnEntry", ime05.Verdict, 5));
+            // required. With no exam required and none taken, there is nothing to say, so until an exam is given the
+            // answers that show none is required settle it too (by leaving it out).
+            var validity = examGiven || required.IsYes || !ime05.IsUnknown
+                ? ime05.Verdict
+                : Verdict.Unknown(ime05.Verdict.ToYes, ime05.Verdict.ToNo | required.ToNo);
+            validOnEntry = validity.Value;
+            outcomes.Add(new("medicalExam.validOnEntry", validity, 5));
         }
 
         var medical = new MedicalExamResult { Required = required.Value, ValidOnEntry = validOnEntry, ExpiryDate = ime05.Value as DateOnly? };
@@ -120,8 +125,7 @@ internal static class ReportBuilder
         Tri? newPermit = null;
         // Changing employer under a permit concerns someone who holds a work permit (or says what they hold or want):
         // not a student applying for a post-graduation permit, nor a visitor applying for a first permit.
-        if (c.Status.CurrentPermitType is not null || c.Job.WantsToChangeEmployerOrPosition is not null
-            || c.Status.Status == TemporaryStatus.Worker || c.Status.HoldsValidWorkPermit == true)
+        if (f[RuleIds.Chg02].Applicable == Tri.Yes)
         {
             newPermit = f[RuleIds.Chg02].Outcome;
             outcomes.Add(new("employer.newPermitRequired", f[RuleIds.Chg02].Verdict, 3));
@@ -172,6 +176,7 @@ internal static class ReportBuilder
             Findings = findings,
             Facts = new FactValues(c.Profile, read),
             Questions = Questions(outcomes),
+            Warnings = Warnings(c),
             RuleSet = ruleSet,
         };
     }
@@ -235,6 +240,33 @@ internal static class ReportBuilder
         };
     }
 
+    /// <summary>A warning for each as-of date far outside the period the sources describe.</summary>
+    private static IReadOnlyList<string> Warnings(EvaluationCase c)
+    {
+        List<string>? warnings = null;
+        void Check(string name, DateOnly date)
+        {
+            if (date < DateBounds.SourcesFrom || date > DateBounds.SourcesTo)
+            {
+                (warnings ??= []).Add($"The {name} {date:yyyy-MM-dd} is far outside the period the sources describe ({DateBounds.SourcesFrom.Year} to {DateBounds.SourcesTo.Year}): "
+                    + "the rules and reference lists are applied as written, and the law in force on that date may have been different.");
+            }
+        }
+
+        Check("evaluation date", c.EvaluationDate);
+        if (c.ArrivalDate != c.EvaluationDate)
+        {
+            Check("arrival date", c.ArrivalDate);
+        }
+
+        if (c.SubmissionDate != c.EvaluationDate && c.SubmissionDate != c.ArrivalDate)
+        {
+            Check("submission date", c.SubmissionDate);
+        }
+
+        return warnings ?? (IReadOnlyList<string>)NoIds;
+    }
+
     /// <summary>The facts that say whether the inside-Canada section concerns the profile, when they are not given.</summary>
     private static FactSet InsideGateFacts(EvaluationCase c) =>
         (c.Application.Channel is null ? FactSet.Of(FactId.ApplicationChannel) : FactSet.Empty)
@@ -260,7 +292,8 @@ internal static class ReportBuilder
             ApplicationChannel.PortOfEntry => f[RuleIds.Poe04].Verdict,
             _ => Verdict.Unknown(FactId.ApplicationChannel),
         };
-        var medical = ime04.Applicable == Tri.No ? Verdict.Yes : ime04.Verdict;
+        // Someone applying from inside Canada is not entering it: the exam valid on the day of entry is not theirs.
+        var medical = ime04.Applicable == Tri.No || channel == ApplicationChannel.InsideCanadaOnline ? Verdict.Yes : ime04.Verdict;
         var outcome = f[RuleIds.Gen01].Verdict & channelVerdict & medical;
         outcomes.Add(new("summary.outcome", outcome, 0, Tiers.SummaryOnly));
 
@@ -458,7 +491,7 @@ internal static class ReportBuilder
         List<ReportItem>? list = null;
         foreach (var finding in f.ByOrder)
         {
-            if (finding is null || !finding.HasExtras)
+            if (finding is null || !finding.HasExtras || finding.Applicable == Tri.No)
             {
                 continue;
             }

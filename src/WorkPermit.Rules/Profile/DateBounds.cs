@@ -15,5 +15,12 @@ internal static class DateBounds
 
     public static bool Contains(DateOnly date) => date >= Earliest && date <= Latest;
 
+    /// <summary>The period the sources and reference lists describe, roughly: an as-of date far outside it is read as
+    /// the rules are written, with a warning that the law in force then may have differed.</summary>
+    public static DateOnly SourcesFrom { get; } = new(2015, 1, 1);
+
+    /// <inheritdoc cref="SourcesFrom"/>
+    public static DateOnly SourcesTo { get; } = new(2035, 12, 31);
+
     public static DateOnly Clamp(DateOnly date) => date < Earliest ? Earliest : date > Latest ? Latest : date;
 }

@@ -97,6 +97,11 @@ public sealed record WorkPermitReport
     /// <value>The questions.</value>
     public required IReadOnlyList<Question> Questions { get; init; }
 
+    /// <summary>Gets warnings about how far the report can be relied on, for example an as-of date far outside the period
+    /// the sources describe (2015 to 2035).</summary>
+    /// <value>Plain-language warnings; empty when there are none.</value>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Gets the rule set and reference data that produced this report.</summary>
     /// <value>The rule set.</value>
     public required RuleSetInfo RuleSet { get; init; }

@@ -7,7 +7,7 @@ namespace WorkPermit.Rules.Tests.Support;
 public static class ProfileProbe
 {
     /// <summary>Facts that are never unknown: a missing event date falls back to the evaluation date, and that to today.</summary>
-    public static readonly HashSet<string> Defaulted = ["evaluationDate", "travel.arrivalDate", "application.submittedDate"];
+    public static readonly HashSet<string> Defaulted = ["evaluationDate", "travel.arrivalDate", "application.submittedDate", "application.superVisa"];
 
     /// <summary>The officer's judgments, never asked.</summary>
     public static readonly HashSet<string> OfficerJudgments = ["officer.satisfiedDepartureIntent", "person.securityConcern"];
@@ -17,10 +17,6 @@ public static class ProfileProbe
     /// <summary>Every outcome of the report that is three-valued, by report path ("unknown", "yes", "no", or absent).</summary>
     /// <summary>The prefix of the document and action findings among <see cref="Outcomes"/>.</summary>
     public const string FindingPrefix = "findings.";
-
-    /// <summary>Facts never asked unless the profile raises them: a work-permit profile is not a Super Visa application
-    /// unless it says so (IME-02), so the question is not put to everyone.</summary>
-    public static readonly string[] NotAskedUnlessRaised = ["application.superVisa"];
 
     public static Dictionary<string, string> Outcomes(JsonNode report)
     {
@@ -104,6 +100,9 @@ public static class ProfileProbe
     {
         "statusInCanada.trpExpiryDate" => Get(profile, "statusInCanada.status")?.GetValue<string>() is { } status && status != "trp_holder",
         "medical.indicatedExpiryDate" => IsKnown(profile, "medical.examDate"),
+        "statusInCanada.studyPermitExpiryDate" => Get(profile, "statusInCanada.holdsValidStudyPermit")?.GetValue<bool>() == false,
+        "application.approvalNoteReceived" => Get(profile, "application.decision")?.GetValue<string>() is "pending" or "refused",
+        "statusInCanada.location" => Get(profile, "application.channel")?.GetValue<string>() == "outside_canada_online",
         "medical.designatedCountryMonthsPastYear" => IsKnown(profile, "medical.residenceHistory"),
         "travel.portOfEntryOffersBiometrics" => Get(profile, "travel.portOfEntry")?.GetValue<string>() is { } port
             && ReferenceDataSet.Default.Lists["RD-04"].Contains(port, new DateOnly(2025, 1, 1)) != Tri.Unknown,

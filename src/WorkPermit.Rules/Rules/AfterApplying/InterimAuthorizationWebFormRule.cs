@@ -26,7 +26,7 @@ internal sealed class InterimAuthorizationWebFormRule : Rule
 
     internal static Finding Decide(EvaluationCase c, Finding aft15)
     {
-        return Finding.Of(RuleIds.Aft17, aft15.Verdict, aft15.Reads, documents: aft15.IsYes ? Documents.InterimAuthorizationWebForm : null,
+        return Finding.Of(RuleIds.Aft17, aft15.Verdict, aft15.Reads | Scope.VisitorPolicyReads(c), documents: aft15.IsYes ? Documents.InterimAuthorizationWebForm : null,
             note: "An application made on paper also needs the courier tracking number when the application number is not known.", applicable: Scope.VisitorPolicy(c));
     }
 }

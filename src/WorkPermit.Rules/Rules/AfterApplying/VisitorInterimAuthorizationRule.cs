@@ -48,6 +48,6 @@ internal sealed class VisitorInterimAuthorizationRule : Rule
             }
         }
 
-        return Finding.Of(RuleIds.Aft15, verdict, Reads | aft16.Reads | c.SubmissionDateFacts, conditions: failed, applicable: Scope.Visitor(c));
+        return Finding.Of(RuleIds.Aft15, verdict, Reads | aft16.Reads | c.SubmissionDateFacts | FactSet.Of(FactId.StatusStatus), conditions: failed, applicable: Scope.Visitor(c));
     }
 }

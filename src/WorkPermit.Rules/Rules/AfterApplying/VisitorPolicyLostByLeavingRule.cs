@@ -26,6 +26,6 @@ internal sealed class VisitorPolicyLostByLeavingRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        return Finding.Of(RuleIds.Aft16, Is.True(c.VisitorPolicy.LeftCanadaDuringProcessing, FactId.VisitorPolicyLeftCanadaDuringProcessing), Reads, applicable: Scope.VisitorPolicy(c));
+        return Finding.Of(RuleIds.Aft16, Is.True(c.VisitorPolicy.LeftCanadaDuringProcessing, FactId.VisitorPolicyLeftCanadaDuringProcessing), Reads | Scope.VisitorPolicyReads(c), applicable: Scope.VisitorPolicy(c));
     }
 }

@@ -10,6 +10,8 @@ namespace WorkPermit.Rules.Rules.Employer;
 [Tag("requirement")]
 internal sealed class ChangeEmployerNewPermitRule : Rule
 {
+    private static readonly FactSet ConcernReads = FactSet.Of(FactId.StatusStatus, FactId.StatusHoldsValidWorkPermit);
+
     private static readonly FactSet Reads = FactSet.Of(FactId.StatusCurrentPermitType, FactId.JobWantsToChangeEmployerOrPosition);
 
     /// <inheritdoc/>
@@ -28,6 +30,9 @@ internal sealed class ChangeEmployerNewPermitRule : Rule
     {
         var verdict = Is.In(c.Status.CurrentPermitType, FactId.StatusCurrentPermitType, CurrentPermitType.EmployerSpecificLmiaRequired, CurrentPermitType.EmployerSpecificLmiaExempt)
             & Is.True(c.Job.WantsToChangeEmployerOrPosition, FactId.JobWantsToChangeEmployerOrPosition);
-        return Finding.Of(RuleIds.Chg02, verdict, Reads);
+        // Changing employer under a permit concerns someone who holds a work permit, or says what they hold or want.
+        var concerns = c.Status.CurrentPermitType is not null || c.Job.WantsToChangeEmployerOrPosition is not null
+            || c.Status.Status == TemporaryStatus.Worker || c.Status.HoldsValidWorkPermit == true;
+        return Finding.Of(RuleIds.Chg02, verdict, Reads | ConcernReads, applicable: concerns ? Tri.Yes : Tri.No);
     }
 }

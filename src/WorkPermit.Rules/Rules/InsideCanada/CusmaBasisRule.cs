@@ -28,6 +28,6 @@ internal sealed class CusmaBasisRule : Rule
     {
         var verdict = Is.In(c.Status.CusmaCategory, FactId.StatusCusmaCategory,
             CusmaCategory.Trader, CusmaCategory.Investor, CusmaCategory.IntraCompanyTransferee, CusmaCategory.Professional);
-        return Finding.Of(RuleIds.Ins09, verdict, Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins09, verdict, Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

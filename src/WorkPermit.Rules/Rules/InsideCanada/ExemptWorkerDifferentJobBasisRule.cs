@@ -28,6 +28,6 @@ internal sealed class ExemptWorkerDifferentJobBasisRule : Rule
     {
         var verdict = Is.Equal(c.Status.WorkPermitExemption, WorkPermitExemption.OtherExemption, FactId.StatusWorkPermitExemption)
             & Is.True(c.Status.NeedsPermitForDifferentJob, FactId.StatusNeedsPermitForDifferentJob);
-        return Finding.Of(RuleIds.Ins08, verdict, Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins08, verdict, Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -28,6 +28,6 @@ internal sealed class FamilyPermitBasisRule : Rule
     {
         var verdict = Is.True(c.Family.SpouseOrPartnerHoldsValidStudyOrWorkPermit, FactId.FamilySpouseOrPartnerHoldsValidStudyOrWorkPermit)
             | Is.True(c.Family.ParentHoldsValidStudyOrWorkPermit, FactId.FamilyParentHoldsValidStudyOrWorkPermit);
-        return Finding.Of(RuleIds.Ins02, verdict, Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins02, verdict, Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -31,6 +31,6 @@ internal sealed class HistoricVisitorExceptionRule : Rule
             & Is.Equal(c.Status.Status, TemporaryStatus.Visitor, FactId.StatusStatus)
             & Is.True(c.VisitorPolicy.VisitorStatusValidAtApplication, FactId.VisitorPolicyVisitorStatusValidAtApplication)
             & Is.In(c.Application.PermitType, FactId.ApplicationPermitType, PermitType.EmployerSpecificLmiaRequired, PermitType.EmployerSpecificLmiaExempt);
-        return Finding.Of(RuleIds.Ins13, verdict, Reads | c.SubmissionDateFacts, applicable: Scope.Both(Scope.InsideCanada(c), Scope.VisitorPolicy(c)));
+        return Finding.Of(RuleIds.Ins13, verdict, Reads | c.SubmissionDateFacts | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -26,6 +26,6 @@ internal sealed class InlandPermanentResidenceBasisRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        return Finding.Of(RuleIds.Ins05, Is.True(c.Status.InlandPrApplicationPending, FactId.StatusInlandPrApplicationPending), Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins05, Is.True(c.Status.InlandPrApplicationPending, FactId.StatusInlandPrApplicationPending), Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -35,6 +35,6 @@ internal sealed class InsideCanadaClosedListRule : Rule
         var verdict = ins01.Verdict | ins02.Verdict | ins03.Verdict | ins04.Verdict | ins05.Verdict
             | ins06.Verdict | ins07.Verdict | ins08.Verdict | ins09.Verdict | ins13.Verdict;
         var reads = ins01.Reads | ins02.Reads | ins03.Reads | ins04.Reads | ins05.Reads | ins06.Reads | ins07.Reads | ins08.Reads | ins09.Reads | ins13.Reads;
-        return Finding.Of(RuleIds.Ins10, verdict, reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins10, verdict, reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

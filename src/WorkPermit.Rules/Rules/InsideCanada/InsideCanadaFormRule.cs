@@ -29,6 +29,6 @@ internal sealed class InsideCanadaFormRule : Rule
     internal static Finding Decide(EvaluationCase c, Finding ins10)
     {
         var verdict = ins10.Verdict & Is.Equal(c.Application.Channel, ApplicationChannel.InsideCanadaOnline, FactId.ApplicationChannel);
-        return Finding.Of(RuleIds.Ins12, verdict, Reads | ins10.Reads, documents: verdict.IsYes ? Documents.Imm5710 : null, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins12, verdict, Reads | ins10.Reads | Scope.InsideCanadaReads, documents: verdict.IsYes ? Documents.Imm5710 : null, applicable: Scope.InsideCanada(c));
     }
 }

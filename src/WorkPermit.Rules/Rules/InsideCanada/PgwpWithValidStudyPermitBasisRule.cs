@@ -38,6 +38,6 @@ internal sealed class PgwpWithValidStudyPermitBasisRule : Rule
             (null, false) => "No expiry date is given; the study permit is not valid on the application date.",
             _ => null,
         };
-        return Finding.Of(RuleIds.Ins03, verdict, Reads | c.SubmissionDateFacts, note: note, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins03, verdict, Reads | c.SubmissionDateFacts | Scope.InsideCanadaReads, note: note, applicable: Scope.InsideCanada(c));
     }
 }

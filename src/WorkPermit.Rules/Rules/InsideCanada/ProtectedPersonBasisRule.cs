@@ -26,6 +26,6 @@ internal sealed class ProtectedPersonBasisRule : Rule
 
     internal static Finding Decide(EvaluationCase c)
     {
-        return Finding.Of(RuleIds.Ins07, Is.True(c.Status.ConventionRefugeeOrProtectedPerson, FactId.StatusConventionRefugeeOrProtectedPerson), Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins07, Is.True(c.Status.ConventionRefugeeOrProtectedPerson, FactId.StatusConventionRefugeeOrProtectedPerson), Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -29,6 +29,6 @@ internal sealed class RefugeeClaimantBasisRule : Rule
         var claimant = c.Status.Status == TemporaryStatus.RefugeeClaimant;
         var verdict = Is.True(c.Status.RefugeeClaimMade, FactId.StatusRefugeeClaimMade) | Is.Equal(c.Status.Status, TemporaryStatus.RefugeeClaimant, FactId.StatusStatus);
         var note = claimant && c.Status.RefugeeClaimMade is null ? "The status refugee_claimant shows that a claim for refugee protection was made." : null;
-        return Finding.Of(RuleIds.Ins06, verdict, Reads, note: note, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins06, verdict, Reads | Scope.InsideCanadaReads, note: note, applicable: Scope.InsideCanada(c));
     }
 }

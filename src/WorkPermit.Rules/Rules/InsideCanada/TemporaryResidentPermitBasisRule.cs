@@ -28,15 +28,15 @@ internal sealed class TemporaryResidentPermitBasisRule : Rule
     {
         if (c.Status.TrpExpiryDate is { } expiry)
         {
-            return Finding.Of(RuleIds.Ins04, Verdict.Of(expiry >= c.SubmissionDate.AddMonths(6)), Reads | c.SubmissionDateFacts, applicable: Scope.InsideCanada(c));
+            return Finding.Of(RuleIds.Ins04, Verdict.Of(expiry >= c.SubmissionDate.AddMonths(6)), Reads | c.SubmissionDateFacts | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
         }
 
         // No TRP expiry given: a known status other than trp_holder means there is no TRP.
         return c.Status.Status switch
         {
-            null => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactSet.Of(FactId.StatusTrpExpiryDate), FactSet.Of(FactId.StatusTrpExpiryDate, FactId.StatusStatus)), Reads, applicable: Scope.InsideCanada(c)),
-            TemporaryStatus.TrpHolder => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactId.StatusTrpExpiryDate), Reads, applicable: Scope.InsideCanada(c)),
-            _ => Finding.Of(RuleIds.Ins04, Verdict.No, Reads, note: "No TRP expiry date is given and the status is not trp_holder, so there is no temporary resident permit.", applicable: Scope.InsideCanada(c)),
+            null => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactSet.Of(FactId.StatusTrpExpiryDate), FactSet.Of(FactId.StatusTrpExpiryDate, FactId.StatusStatus)), Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c)),
+            TemporaryStatus.TrpHolder => Finding.Of(RuleIds.Ins04, Verdict.Unknown(FactId.StatusTrpExpiryDate), Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c)),
+            _ => Finding.Of(RuleIds.Ins04, Verdict.No, Reads | Scope.InsideCanadaReads, note: "No TRP expiry date is given and the status is not trp_holder, so there is no temporary resident permit.", applicable: Scope.InsideCanada(c)),
         };
     }
 }

@@ -28,6 +28,6 @@ internal sealed class ValidStudyOrWorkPermitBasisRule : Rule
     {
         var verdict = Is.True(c.Status.HoldsValidStudyPermit, FactId.StatusHoldsValidStudyPermit)
             | Is.True(c.Status.HoldsValidWorkPermit, FactId.StatusHoldsValidWorkPermit);
-        return Finding.Of(RuleIds.Ins01, verdict, Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins01, verdict, Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -29,6 +29,6 @@ internal sealed class VisitorsNotEligibleInsideRule : Rule
     internal static Finding Decide(EvaluationCase c, Finding ins10)
     {
         var verdict = Is.Equal(c.Status.Status, TemporaryStatus.Visitor, FactId.StatusStatus) & !ins10.Verdict;
-        return Finding.Of(RuleIds.Ins11, verdict, Reads | ins10.Reads, applicable: Scope.InsideCanada(c));
+        return Finding.Of(RuleIds.Ins11, verdict, Reads | ins10.Reads | Scope.InsideCanadaReads, applicable: Scope.InsideCanada(c));
     }
 }

@@ -3,9 +3,9 @@ using WorkPermit.Rules.Evaluation;
 
 namespace WorkPermit.Rules.Rules.PortOfEntry;
 
-/// <summary>POE-07 (Two POE routes; non-eligible must get online approval first): Chooses the route: same-day processing at the port of entry when eligible there; otherwise apply online first and have the permit issued at the port of entry with a letter of introduction (or apply online from inside Canada when already there).</summary>
+/// <summary>POE-07 (Two POE routes; non-eligible must get online approval first): Chooses the route: same-day processing at the port of entry when eligible there; otherwise apply online first and have the permit issued at the port of entry with a letter of introduction, or, for someone in Canada, apply online from inside Canada when an inside-Canada basis holds (INS-10).</summary>
 [Name(RuleIds.Poe07)]
-[Description("Chooses the route: same-day processing at the port of entry when eligible there; otherwise apply online first and have the permit issued at the port of entry with a letter of introduction (or apply online from inside Canada when already there).")]
+[Description("Chooses the route: same-day processing at the port of entry when eligible there; otherwise apply online first and have the permit issued at the port of entry with a letter of introduction, or, for someone in Canada, apply online from inside Canada when an inside-Canada basis holds (INS-10).")]
 [Tag("port-of-entry")]
 [Tag("category")]
 internal sealed class PermitRouteRule : Rule
@@ -65,7 +65,10 @@ internal sealed class PermitRouteRule : Rule
             : c.Application.Channel == ApplicationChannel.PortOfEntry && poe04.IsUnknown ? poe04.Missing
             : c.Application.Channel == ApplicationChannel.PortOfEntry && c.Status.Location is null ? FactSet.Of(FactId.StatusLocation)
             : ins10.Missing;
-        var reads = Reads | poe04.Reads | missing | (fromCanada is not null && route == fromCanada ? ins10.Reads : FactSet.Empty);
+        // INS-10's facts decided the route only when it came from someone in Canada (or an inside-Canada application).
+        var viaInside = c.Application.Channel == ApplicationChannel.InsideCanadaOnline
+            || (c.Application.Channel == ApplicationChannel.PortOfEntry && poe04.IsNo && c.Status.Location == Location.InCanada);
+        var reads = Reads | poe04.Reads | missing | (viaInside ? ins10.Reads : FactSet.Empty);
         return Finding.Of(RuleIds.Poe07, verdict, reads, value: route);
     }
 }

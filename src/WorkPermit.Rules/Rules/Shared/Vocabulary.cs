@@ -61,6 +61,12 @@ internal static class Scope
         _ => Tri.No,
     };
 
+    /// <summary>The facts that decide <see cref="InsideCanada"/>.</summary>
+    public static readonly FactSet InsideCanadaReads = FactSet.Of(FactId.ApplicationChannel, FactId.StatusLocation);
+
+    /// <summary>The facts that decide <see cref="VisitorPolicy"/>: the status and the application date.</summary>
+    public static FactSet VisitorPolicyReads(Evaluation.EvaluationCase c) => FactSet.Of(FactId.StatusStatus) | c.SubmissionDateFacts;
+
     /// <summary>Both scopes: out of scope when either is, in scope when both are.</summary>
     public static Tri Both(Tri a, Tri b) => a == Tri.No || b == Tri.No ? Tri.No : a == Tri.Yes && b == Tri.Yes ? Tri.Yes : Tri.Unknown;
 
@@ -94,15 +100,10 @@ internal static class Scope
 
     /// <summary>The visitor public policy's own eligibility (AFT-15) concerns a visitor in Canada, who is told whether
     /// the application date fell in its window.</summary>
-    public static Tri Visitor(Evaluation.EvaluationCase c) => c.Status.Status switch
-    {
-        null => Tri.Unknown,
-        TemporaryStatus.Visitor => Tri.Yes,
-        _ => Tri.No,
-    };
+    public static Tri Visitor(Evaluation.EvaluationCase c) => c.Status.Status == TemporaryStatus.Visitor ? Tri.Yes : Tri.No;
 
     /// <summary>
-    /// The visitor public policy (INS-13, AFT-15 to AFT-18) concerns a visitor whose application date falls in the policy's
+    /// The visitor public policy's steps after eligibility (AFT-16 to AFT-18) concern a visitor whose application date falls in the policy's
     /// window (2020-08-24 to 2024-08-27, AMB-03); for any other date the policy was not open and does not concern them.
     /// </summary>
     public static Tri VisitorPolicy(Evaluation.EvaluationCase c)

@@ -58,7 +58,7 @@ internal static class CliApp
         if (parsed.Errors.Count > 0)
         {
             error.WriteLine($"workpermit: {parsed.Errors[0].Message}");
-            error.WriteLine("Run 'workpermit --help' to see the commands and their options.");
+            error.WriteLine($"Run '{context.Invocation.Command("--help")}' to see the commands and their options.");
             return ExitCodes.InvalidInput;
         }
 

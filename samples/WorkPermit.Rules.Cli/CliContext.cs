@@ -7,8 +7,9 @@ namespace WorkPermit.Rules.Cli;
 /// colour), the error writer and the clock.</summary>
 internal sealed class CliContext
 {
-    private CliContext(TextReader input, TextWriter output, TextWriter error, IAnsiConsole console, bool isTerminal, TimeProvider clock, Func<Action, IDisposable> onInterrupt)
+    private CliContext(TextReader input, TextWriter output, TextWriter error, IAnsiConsole console, bool isTerminal, TimeProvider clock, Func<Action, IDisposable> onInterrupt, Invocation invocation)
     {
+        Invocation = invocation;
         OnInterrupt = onInterrupt;
         Input = input;
         EchoInput = !ReferenceEquals(input, System.Console.In) || System.Console.IsInputRedirected;
@@ -37,6 +38,9 @@ internal sealed class CliContext
     public bool IsTerminal { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Gets how the user started the CLI: tips name commands in the same form.</summary>
+    public Invocation Invocation { get; }
 
     /// <summary>Gets what runs a handler on Ctrl-C; dispose the result to remove it.</summary>
     public Func<Action, IDisposable> OnInterrupt { get; }
@@ -68,7 +72,7 @@ internal sealed class CliContext
             console.Profile.Width = settings.Width ?? ColumnsFromEnvironment() ?? 100;
         }
 
-        return new CliContext(input, output, error, console, terminal, settings.Clock, settings.OnInterrupt);
+        return new CliContext(input, output, error, console, terminal, settings.Clock, settings.OnInterrupt, settings.Invocation ?? Invocation.Detect());
     }
 
     /// <summary>Gets or sets the assemblies of house rules to run beside the catalogue (<c>--house-rules</c>).</summary>

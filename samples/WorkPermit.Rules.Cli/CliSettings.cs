@@ -19,6 +19,10 @@ internal sealed record CliSettings
     /// <value>The <c>COLUMNS</c> environment variable, else 100.</value>
     public int? Width { get; init; }
 
+    /// <summary>Gets how the user started the CLI, which the tips it prints follow; null to detect.</summary>
+    /// <value>Detected by default (see <see cref="Cli.Invocation.Detect"/>).</value>
+    public Invocation? Invocation { get; init; }
+
     /// <summary>Gets how a handler is run on Ctrl-C (SIGINT): it registers the handler and returns what unregisters it.</summary>
     /// <value>By default a POSIX signal registration that runs the handler and then lets the process end.</value>
     public Func<Action, IDisposable> OnInterrupt { get; init; } = handler =>

@@ -43,7 +43,7 @@ public sealed class CliAppTests
         // The quoted passages behind them, documents, advice and the open questions.
         Assert.Contains("Why: Applying at a port of entry", run.Output, StringComparison.Ordinal);
         Assert.Contains("\u201c" + RuleCatalogue.Get("POE-04").Citations[0].Quote + "\u201d", run.Output, StringComparison.Ordinal);
-        Assert.Contains("job_offer", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Job offer", run.Output, StringComparison.Ordinal);
         Assert.Contains("POE-09", run.Output, StringComparison.Ordinal);
         Assert.Contains("Open questions (", run.Output, StringComparison.Ordinal);
         Assert.Contains("job.employerComplianceFeePaid", run.Output, StringComparison.Ordinal);

@@ -49,8 +49,126 @@ public sealed class EvaluateCommandTests
         var run = Workpermit.Run("evaluate", Workpermit.Data("profiles", "poe-yes-french-lmia-exempt.json"));
 
         Assert.Contains("Open questions (0)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Documents to bring", run.Output, StringComparison.Ordinal);
-        Assert.Contains("offer_of_employment_number", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Job offer", Section(run, "Documents to bring"), StringComparison.Ordinal);
+        Assert.Contains("Offer of employment number (from the Employer Portal)", Section(run, "Have at hand"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Next:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ExpiredExamAtPortOfEntry_SummaryNoWithItsBlockingRulesComesBeforeThePortOfEntryYes()
+    {
+        var file = Workpermit.Data("profiles", "poe-expired-medical-exam.json");
+        var summary = ReportJson.Read(Workpermit.Run("evaluate", file, "--json").Output).Summary;
+
+        var run = Workpermit.Run("evaluate", file);
+
+        // The library says no, blocked by the exam (GEN-07 and IME-05 among them), while the port of entry itself is yes.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(Tri.No, summary.Outcome);
+        Assert.Contains("GEN-07", summary.Blocking);
+        Assert.Contains("IME-05", summary.Blocking);
+
+        // The view: the summary's answer is the first answer a reader meets, with each blocking rule and its title; the
+        // port of entry's own yes comes after it, among the sections.
+        var lines = run.Output.Split('\n');
+        var headline = Array.FindIndex(lines, l => l.TrimEnd() == "Applying at a port of entry: no");
+        var port = Array.FindIndex(lines, l => l.Contains("May apply at the port of entry", StringComparison.Ordinal));
+        Assert.True(headline >= 0 && port > headline, run.ToString());
+        Assert.Contains("\u2502 yes ", lines[port], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines[..headline], l => l.Contains("yes", StringComparison.Ordinal) || l.Contains(" no", StringComparison.Ordinal));
+        var block = string.Join('\n', lines[headline..port]);
+        Assert.Matches($@"Blocked by\s+{summary.Blocking[0]}\s", block);
+        foreach (var id in summary.Blocking)
+        {
+            Assert.Matches($@"{id}\s+{System.Text.RegularExpressions.Regex.Escape(RuleCatalogue.Get(id).Title)}", block);
+        }
+
+        Assert.DoesNotContain("Still open", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ExpiredExam_ShowsTheFactsThatDecidedEachFinding()
+    {
+        var run = Workpermit.Run("evaluate", Workpermit.Data("profiles", "poe-expired-medical-exam.json"));
+
+        // IME-05 read the arrival and exam dates; the expiry the report works out is shown beside them.
+        var medical = Section(run, "Why: Medical exam").Split('\n');
+        var ime05 = Array.FindIndex(medical, l => l.Contains("IME-05", StringComparison.Ordinal));
+        Assert.True(ime05 >= 0, run.ToString());
+        Assert.Contains("IME validity period", medical[ime05], StringComparison.Ordinal);
+        Assert.Contains("facts: arrival 2025-03-01, exam 2024-01-10, exam expires 2025-01-10 (worked out)", medical[ime05 + 1], StringComparison.Ordinal);
+
+        // Every finding shows only values the profile gives: GEN-03 read the funds, and nothing else.
+        var general = Section(run, "Why: General requirements").Split('\n');
+        var gen03 = Array.FindIndex(general, l => l.Contains("GEN-03", StringComparison.Ordinal));
+        Assert.EndsWith("facts: sufficient funds yes", general[gen03 + 1].TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Documents_AreNamedWithFormsToFileApartFromDocumentsToBring()
+    {
+        var run = Workpermit.Run("evaluate", Workpermit.Data("profiles", "inside-worker-lmia-imm5710.json"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var forms = Section(run, "Forms to file");
+        var documents = Section(run, "Documents to bring");
+        Assert.Contains("Application to change conditions or extend stay as a worker (IMM 5710)", forms, StringComparison.Ordinal);
+        Assert.Contains("INS-12", forms, StringComparison.Ordinal);
+        Assert.DoesNotContain("IMM 5710", documents, StringComparison.Ordinal);
+        Assert.Contains("Copy of the LMIA approval letter", documents, StringComparison.Ordinal);
+        Assert.Contains("Detailed job offer letter", documents, StringComparison.Ordinal);
+        Assert.DoesNotContain("lmia_approval_letter_copy", documents, StringComparison.Ordinal);
+        Assert.DoesNotContain("detailed_job_offer_letter", documents, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_OutOfScope_ShowsNeitherTheSectionsNorTheirRules()
+    {
+        var file = Workpermit.Data("profiles", "poe-expired-medical-exam.json");
+        var report = ReportJson.Read(Workpermit.Run("evaluate", file, "--json").Output);
+
+        var run = Workpermit.Run("evaluate", file);
+
+        // Someone outside Canada at the border: no inside-Canada section, no interim authorization, and no INS rule.
+        Assert.Null(report.InsideCanada);
+        Assert.Null(report.InterimAuthorization);
+        Assert.DoesNotContain("Applying from inside Canada", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Interim work authorization", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("INS-", run.Output, StringComparison.Ordinal);
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(run.Output, @"\b[A-Z]{2,4}-(?:[A-Z]{2,3}-)?\d{2}X?\b").Select(m => m.Value).Distinct(),
+            id => Assert.True(report.Findings.Any(f => f.RuleId == id) || id == "POE-09", $"{id} is shown but the report does not list it"));
+    }
+
+    [Fact]
+    public void Evaluate_VisitorInCanada_ShowsTheInterimAuthorizationSection()
+    {
+        var json = """{ "evaluationDate": "2025-06-01", "application": { "channel": "inside_canada_online" }, "statusInCanada": { "location": "in_canada", "status": "visitor" } }""";
+
+        var run = Workpermit.RunWithInput(json, "evaluate", "-");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Visitor may work while waiting", run.Output, StringComparison.Ordinal);
+        Assert.Contains("interimAuthorization.outcome", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_OpenQuestions_EndsWithTheInterviewCommandForThatFile()
+    {
+        var file = Workpermit.Data("profiles", "poe-unknown-us-lpr-status.json");
+
+        var run = Workpermit.Run("evaluate", file);
+
+        Assert.Contains($"Next: 'workpermit interview --from {file} --save {file}'", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The text of a titled part of the readable report: from its rule line to the next one.</summary>
+    private static string Section(CliRun run, string title)
+    {
+        var lines = run.Output.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith($"\u2500\u2500 {title} \u2500", StringComparison.Ordinal));
+        Assert.True(start >= 0, $"No part titled '{title}':{Environment.NewLine}{run.Output}");
+        var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("\u2500\u2500 ", StringComparison.Ordinal));
+        return string.Join('\n', lines[start..(end < 0 ? lines.Length : end)]);
     }
 
     [Theory]

@@ -8,8 +8,9 @@ public sealed class InterviewSafetyTests : IDisposable
 {
     private static readonly string UnknownProfile = Workpermit.Data("profiles", "poe-unknown-us-lpr-status.json");
 
-    /// <summary>Arrival 2025-05-01; its fourth question is the medical exam date.</summary>
-    private const string MedicalProfile = """{ "evaluationDate": "2025-06-01", "application": { "channel": "port_of_entry" }, "travel": { "arrivalDate": "2025-05-01" }, "medical": { "intendedStayMonths": 12, "designatedCountryMonthsPastYear": 7 } }""";
+    /// <summary>Arrival 2025-05-01, a medical exam required; the port of entry's gate (program, citizenship, passport, US
+    /// residence) is answered, so the interview's first question is the medical exam date.</summary>
+    private const string MedicalProfile = """{ "evaluationDate": "2025-06-01", "application": { "channel": "port_of_entry", "program": "other_imp" }, "person": { "citizenships": ["FR"], "passportCountry": "FR", "usLawfulPermanentResident": false }, "travel": { "arrivalDate": "2025-05-01" }, "medical": { "intendedStayMonths": 12, "designatedCountryMonthsPastYear": 7 } }""";
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("workpermit-interview-");
 
@@ -91,7 +92,7 @@ public sealed class InterviewSafetyTests : IDisposable
     [Fact]
     public void ExamDateAfterArrival_IsQuestionedAndNotKeptUnlessConfirmed()
     {
-        var (run, saved) = InterviewMedical("\n\n\n2025-06-10\nno\n2025-04-01\nq\n");
+        var (run, saved) = InterviewMedical("2025-06-10\nno\n2025-04-01\nq\n");
 
         Assert.Contains("That cannot be right: medical.examDate (2025-06-10) is after travel.arrivalDate (2025-05-01), but a medical exam for entry is taken before arriving.", run.Output, StringComparison.Ordinal);
         Assert.Contains("Not kept.", run.Output, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public sealed class InterviewSafetyTests : IDisposable
     [Fact]
     public void ExamDateAfterArrival_ConfirmedIsKept()
     {
-        var (run, saved) = InterviewMedical("\n\n\n2025-06-10\nyes\nq\n");
+        var (run, saved) = InterviewMedical("2025-06-10\nyes\nq\n");
 
         Assert.Contains("That cannot be right", run.Output, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2025, 6, 10), saved.Medical!.ExamDate);
@@ -117,6 +118,8 @@ public sealed class InterviewSafetyTests : IDisposable
         var run = Workpermit.RunWithInput(input, "interview", "--from", from, "--save", file);
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        var first = run.Output.Split('\n').First(l => l.Contains(" \u00b7 could settle ", StringComparison.Ordinal));
+        Assert.StartsWith("medical.examDate ", first, StringComparison.Ordinal);
         return (run, ProfileJson.Read(File.ReadAllText(file)).Profile!);
     }
 

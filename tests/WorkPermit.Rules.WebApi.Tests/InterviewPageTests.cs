@@ -3,16 +3,46 @@ using WorkPermit.Rules.WebApi.Tests.Support;
 
 namespace WorkPermit.Rules.WebApi.Tests;
 
-/// <summary>The interview page in a real browser (see <see cref="BrowserFixture"/>), answered with the keyboard.</summary>
+/// <summary>The interview page in a real browser (see <see cref="BrowserFixture"/>), answered with the keyboard. Every
+/// test fails on an error the page writes to the browser's console or an exception it leaves uncaught.</summary>
 public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    // The interview's answers, by fact: an Indian citizen who is not a US permanent resident cannot apply at the port
-    // of entry (they need a visitor visa first), which settles that outcome as "no" after two answers.
+    // The interview's answers, by fact: an Indian citizen who is not a US permanent resident, applying under the
+    // International Mobility Program, cannot apply at the port of entry (they need a visitor visa first). The port of
+    // entry's gate is asked first (the program, then the citizenship), which settles that outcome as "no" after three answers.
     private static readonly Dictionary<string, string> Answers = new(StringComparer.Ordinal)
     {
+        ["application.program"] = "other_imp",
         ["person.citizenships"] = "IN",
         ["person.usLawfulPermanentResident"] = "false",
     };
+
+    /// <summary>A traveller at the border whose medical exam (2024-01-10) has expired by the arrival (2025-03-01):
+    /// the port of entry is open to her, but the application is not.</summary>
+    private const string ExpiredExamProfile = """
+        { "evaluationDate": "2025-02-20",
+          "application": { "channel": "port_of_entry", "form": "poe_same_day", "permitType": "employer_specific_lmia_exempt", "program": "other_imp", "superVisa": false },
+          "statusInCanada": { "location": "outside_canada" },
+          "travel": { "tripType": "arriving_from_abroad", "mode": "air", "arrivalDate": "2025-03-01", "portOfEntry": "YVR", "portOfEntryOffersBiometrics": true,
+                      "startAndFinishAtSamePoe": true, "heldCanadianVisaPast10Years": false, "validUsNonImmigrantVisa": false, "flagpoleExemption": "none" },
+          "person": { "citizenships": ["FR"], "passportCountry": "FR", "usLawfulPermanentResident": false, "sufficientFunds": true, "criminalRecord": "none",
+                      "securityConcern": "none", "healthConditionConcern": "none" },
+          "job": { "hasJobOffer": true, "employerCompletedRequiredSteps": true, "offerOfEmploymentNumberAvailable": true, "employerComplianceFeePaid": true,
+                   "inQuebec": false, "employerNonComplianceStatus": "not_listed", "employerRegularlyOffersSexualServices": false, "publicHealthProtection": false },
+          "officer": { "satisfiedDepartureIntent": true, "documentsRequested": "none", "policeCertificateRequested": false, "medicalExamRequested": false },
+          "medical": { "intendedStayMonths": 12, "designatedCountryMonthsPastYear": 7, "examDate": "2024-01-10" } }
+        """;
+
+    /// <summary>A worker in Canada asking to extend with an LMIA: a form to file (IMM 5710) and documents to include.</summary>
+    private const string InsideWorkerProfile = """
+        { "evaluationDate": "2025-06-01",
+          "application": { "channel": "inside_canada_online", "permitType": "employer_specific_lmia_required", "form": "imm5710" },
+          "statusInCanada": { "location": "in_canada", "status": "worker", "holdsValidWorkPermit": true },
+          "person": { "citizenships": ["FR"], "passportCountry": "FR" }, "job": { "lmiaStatus": "positive_issued" } }
+        """;
+
+    // What the browser reported as errors: console messages of type error, and exceptions the page did not catch.
+    private readonly List<string> _consoleErrors = [];
 
     private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -28,8 +58,12 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         await page.Keyboard.PressAsync("Enter");
         var asked = await AnswerUntilPortOfEntrySettledAsync(page);
 
-        // Assert: the questions came in the expected order, and the page shows the outcome, why, and what to bring.
-        Assert.Equal(["person.citizenships", "person.usLawfulPermanentResident"], asked);
+        // Assert: the questions came in the expected order (the port of entry's gate first), and the page shows the
+        // answer for the application first, then the outcome, why, and what to bring.
+        Assert.Equal(["application.program", "person.citizenships", "person.usLawfulPermanentResident"], asked);
+        Assert.Equal("Applying at a port of entry: No", await page.Locator("#summary-headline").InnerTextAsync());
+        var blocking = await page.Locator("#summary-blocking").InnerTextAsync();
+        Assert.Contains("POE-EXC-01 Needs a visitor visa", blocking, StringComparison.Ordinal);
         var portOfEntry = page.Locator("#outcome-portOfEntry");
         Assert.Equal("No", await portOfEntry.Locator(".headline .badge").InnerTextAsync());
         Assert.Contains("POE-EXC-01", await portOfEntry.InnerTextAsync(), StringComparison.Ordinal);
@@ -38,14 +72,110 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(await exclusion.IsVisibleAsync(), "the settled outcome's reasons are shown open");
         var passage = RuleCatalogue.Get("POE-EXC-01").Citations[0].Quote.Replace("**", string.Empty, StringComparison.Ordinal);
         Assert.Contains(passage, await exclusion.Locator("blockquote").First.InnerTextAsync(), StringComparison.Ordinal);
+        var facts = await exclusion.Locator(".facts").InnerTextAsync();
+        Assert.Contains("citizenships IN", facts, StringComparison.Ordinal);
+        Assert.Contains("US permanent resident no", facts, StringComparison.Ordinal);
 
-        Assert.Contains("Temporary resident visa", await page.Locator("#documents").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Applying at a port of entry: No", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Temporary resident (visitor) visa", await page.Locator("#documents").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("temporary_resident_visa", await page.Locator("#documents").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Applying at a port of entry: No. Blocked by POE-01, POE-02, POE-EXC-01.", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("#remaining li").CountAsync() > 0, "the questions still open are listed");
         Assert.Equal("person.sufficientFunds", await page.Locator("#question-form").GetAttributeAsync("data-fact"));
 
+        await AssertHeadingsDoNotJumpAsync(page);
+        AssertNoConsoleErrors();
+
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "interview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Interview_ExpiredExam_SummaryNoAboveThePortOfEntryYesWithTheFactsAndNamedDocuments()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+
+        await page.Locator("#start-profile").FillAsync(ExpiredExamProfile);
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        var headline = page.Locator("#summary-headline");
+        await headline.WaitForAsync();
+
+        // The answer is no, blocked by the exam; the port of entry's own yes is shown after it, never in its place.
+        Assert.Equal("Applying at a port of entry: No", await headline.InnerTextAsync());
+        var blocking = await page.Locator("#summary-blocking").InnerTextAsync();
+        Assert.Contains("GEN-07 Good health and medical exam if needed", blocking, StringComparison.Ordinal);
+        Assert.Contains("IME-05 IME validity period", blocking, StringComparison.Ordinal);
+        Assert.Equal("Yes", await page.Locator("#outcome-portOfEntry .headline .badge").InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => !!(document.getElementById('summary-card').compareDocumentPosition(document.getElementById('outcome-portOfEntry')) & Node.DOCUMENT_POSITION_FOLLOWING)"),
+            "the summary comes before the port of entry's outcome");
+        Assert.StartsWith("Applying at a port of entry: No. Blocked by GEN-07", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Why: the values that decided IME-05, with the expiry the report works out.
+        var ime05 = page.Locator("#outcome-medicalExam .finding").Filter(new() { Has = page.Locator(".rule-id", new() { HasTextString = "IME-05" }) });
+        Assert.Equal("Facts: arrival 2025-03-01, exam 2024-01-10, exam expires 2025-01-10 (worked out)", await ime05.Locator(".facts").InnerTextAsync());
+        Assert.Equal("travel.arrivalDate", await ime05.Locator(".fact").First.GetAttributeAsync("data-path"));
+
+        // Documents by name, details to have at hand apart, and no form for this profile.
+        Assert.Contains("Job offer", await page.Locator("#documents").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Offer of employment number (from the Employer Portal)", await page.Locator("#details").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Offer of employment number", await page.Locator("#documents").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.Locator("#forms-group").IsVisibleAsync(), "no form to file, so no list of forms");
+
+        // Out of scope: someone outside Canada at the border has no inside-Canada or interim-authorization section.
+        Assert.Equal(0, await page.Locator("#outcome-insideCanada").CountAsync());
+        Assert.Equal(0, await page.Locator("#outcome-interimAuthorization").CountAsync());
+        Assert.Equal(0, await page.Locator(".rule-id", new() { HasTextString = "INS-" }).CountAsync());
+        await AssertHeadingsDoNotJumpAsync(page);
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Interview_InsideCanadaWorker_ListsTheFormToFileApartFromTheDocuments()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+
+        await page.Locator("#start-profile").FillAsync(InsideWorkerProfile);
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        await page.Locator("#summary-headline").WaitForAsync();
+
+        Assert.StartsWith("Applying online from inside Canada:", await page.Locator("#summary-headline").InnerTextAsync(), StringComparison.Ordinal);
+        var forms = await page.Locator("#forms").InnerTextAsync();
+        var documents = await page.Locator("#documents").InnerTextAsync();
+        Assert.Contains("Application to change conditions or extend stay as a worker (IMM 5710)", forms, StringComparison.Ordinal);
+        Assert.DoesNotContain("IMM 5710", documents, StringComparison.Ordinal);
+        Assert.Contains("Copy of the LMIA approval letter", documents, StringComparison.Ordinal);
+        Assert.Contains("Detailed job offer letter", documents, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#outcome-portOfEntry").CountAsync());
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Interview_NewStartingProfileWithProblems_ShowsThemWithThatProfileNotUnderTheInterview()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        var fact = await WaitForQuestionAsync(page, previous: null);
+
+        // A newcomer pastes their own profile over the first one, with a mistake in it.
+        await page.Locator("#start-profile").FillAsync("""{ "travel": { "mode": "boat" } }""");
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        var problems = page.Locator("#start-problems");
+        await problems.Locator("li").WaitForAsync();
+
+        Assert.Contains("travel.mode", await problems.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.Locator("#start-profile").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(string.Empty, await page.Locator("#problems").InnerTextAsync());
+        Assert.Equal(fact, await page.Locator("#question-form").GetAttributeAsync("data-fact"));
+
+        // Corrected, it starts a new interview and the problems go.
+        await page.Locator("#start-profile").FillAsync("""{ "travel": { "mode": "air" } }""");
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('start-problems').childElementCount === 0");
+        Assert.Null(await page.Locator("#start-profile").GetAttributeAsync("aria-invalid"));
+        AssertNoConsoleErrors(allowRejectedProfiles: true);
     }
 
     [Fact]
@@ -59,6 +189,7 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 390px screen");
+        AssertNoConsoleErrors();
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "interview-narrow.png") });
     }
@@ -68,10 +199,12 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
     {
         var page = await NewPageAsync(1100, 900);
         await page.GotoAsync(browser.Address.ToString());
+        await page.Locator("#start-profile").FillAsync("""{ "application": { "channel": "port_of_entry", "program": "other_imp" } }""");
         await page.Locator("#start-form button[type=submit]").ClickAsync();
         await WaitForQuestionAsync(page, previous: null);
 
         // "ZZ" is no country: the page sends it, and shows the library's message with its path.
+        Assert.Equal("person.citizenships", await page.Locator("#question-form").GetAttributeAsync("data-fact"));
         await page.Keyboard.TypeAsync("ZZ");
         await page.Keyboard.PressAsync("Enter");
         var problems = page.Locator("#problems");
@@ -80,6 +213,7 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("person.citizenships[0]", await problems.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("person.citizenships", await page.Locator("#question-form").GetAttributeAsync("data-fact"));
         Assert.Equal("answer-input", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        AssertNoConsoleErrors(allowRejectedProfiles: true);
     }
 
     [Fact]
@@ -90,13 +224,14 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
 
         await page.Locator("#start-profile").FillAsync("""{ "travel": { "mode": "boat" }, "person": { "citizenships": ["XX"] } }""");
         await page.Locator("#start-form button[type=submit]").ClickAsync();
-        var problems = page.Locator("#problems");
+        var problems = page.Locator("#start-problems");
         await problems.Locator("li").First.WaitForAsync();
 
         var text = await problems.InnerTextAsync();
         Assert.Contains("travel.mode", text, StringComparison.Ordinal);
         Assert.Contains("person.citizenships[0]", text, StringComparison.Ordinal);
-        Assert.False(await page.Locator("#question-form").IsVisibleAsync(), "no question is shown before a profile is accepted");
+        Assert.False(await page.Locator("#question-section").IsVisibleAsync(), "no question is shown before a profile is accepted");
+        AssertNoConsoleErrors(allowRejectedProfiles: true);
     }
 
     [Fact]
@@ -120,6 +255,7 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal("No", await house.Locator(".badge").First.InnerTextAsync());
         Assert.Contains("Expires 2025-08-01; arrival 2025-04-14", text, StringComparison.Ordinal);
         Assert.Contains("Firm handbook: travel documents", text, StringComparison.Ordinal);
+        AssertNoConsoleErrors();
     }
 
     [Fact]
@@ -141,7 +277,13 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         }
 
         Assert.Equal("medical.examDate", fact);
-        await page.Locator("#answer-input").FillAsync("2025-06-10");
+
+        // The field takes the date as its hint says, yyyy-MM-dd (not the browser's own date format).
+        var input = page.Locator("#answer-input");
+        Assert.Equal("text", await input.GetAttributeAsync("type"));
+        Assert.Equal("yyyy-MM-dd", await input.GetAttributeAsync("placeholder"));
+        Assert.Contains("yyyy-MM-dd", await page.Locator("#answer-hint").InnerTextAsync(), StringComparison.Ordinal);
+        await input.FillAsync("2025-06-10");
         await page.Locator("#answer-button").ClickAsync();
         var problems = page.Locator("#problems");
         await problems.Locator("li").WaitForAsync();
@@ -153,6 +295,7 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator("#answer-button").ClickAsync();
         Assert.NotEqual("medical.examDate", await WaitForQuestionAsync(page, "medical.examDate"));
         Assert.Contains("\"examDate\": \"2025-06-10\"", await page.Locator("#profile-json").TextContentAsync(), StringComparison.Ordinal);
+        AssertNoConsoleErrors();
     }
 
     [Fact]
@@ -173,6 +316,7 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains($"{first} (skipped)", remainingAfterSkip, StringComparison.Ordinal);
         Assert.Equal(first, again);
         Assert.DoesNotContain("(skipped)", await page.Locator("#remaining").InnerTextAsync(), StringComparison.Ordinal);
+        AssertNoConsoleErrors();
     }
 
     [Fact]
@@ -187,13 +331,61 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
 
         Assert.Equal(0, await page.Locator("#injected").CountAsync());
         Assert.Contains("<img src=x id=injected>", await page.Locator("#profile-json").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        AssertNoConsoleErrors();
     }
 
     private async Task<IPage> NewPageAsync(int width, int height)
     {
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         page.SetDefaultTimeout(15_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_consoleErrors)
+                {
+                    _consoleErrors.Add($"console: {message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_consoleErrors)
+            {
+                _consoleErrors.Add($"uncaught: {error}");
+            }
+        };
         return page;
+    }
+
+    /// <summary>Fails on any error the browser reported. Where a test sends a profile the server rejects on purpose, the
+    /// browser's own network line for that 400 (Chromium logs every failed fetch) is the one error allowed.</summary>
+    private void AssertNoConsoleErrors(bool allowRejectedProfiles = false)
+    {
+        lock (_consoleErrors)
+        {
+            var errors = _consoleErrors.Where(e => !(allowRejectedProfiles
+                && e.StartsWith("console: Failed to load resource: the server responded with a status of 400", StringComparison.Ordinal)
+                && e.Contains("/v1/evaluate", StringComparison.Ordinal))).ToArray();
+            Assert.True(errors.Length == 0, "The browser reported errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
+
+    /// <summary>The visible headings, in order, start at h1 and never go more than one level deeper than the one before.</summary>
+    private static async Task AssertHeadingsDoNotJumpAsync(IPage page)
+    {
+        var levels = await page.EvaluateAsync<int[]>(
+            """
+            () => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+                .filter((h) => h.getClientRects().length > 0)
+                .map((h) => Number(h.tagName.substring(1)))
+            """);
+        Assert.NotEmpty(levels);
+        Assert.Equal(1, levels[0]);
+        for (var i = 1; i < levels.Length; i++)
+        {
+            Assert.True(levels[i] <= levels[i - 1] + 1, $"heading {i} is h{levels[i]} after h{levels[i - 1]}: {string.Join(" ", levels.Select(l => $"h{l}"))}");
+        }
     }
 
     /// <summary>Answers each question from <see cref="Answers"/> with the keyboard until the port-of-entry outcome is yes

@@ -34,6 +34,7 @@ public sealed class SchemaAndHealthTests(WebApiFactory factory) : IClassFixture<
     [InlineData("/", "text/html")]
     [InlineData("/interview.js", "text/javascript")]
     [InlineData("/app.css", "text/css")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
     public async Task Page_Files_AreServedWithTheirTypes(string path, string mediaType)
     {
         var response = await _client.GetAsync(path);

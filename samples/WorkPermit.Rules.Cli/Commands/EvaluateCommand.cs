@@ -36,8 +36,14 @@ internal static class EvaluateCommand
         // 2. Evaluate it, as of --as-of when given.
         var report = Evaluate(context, profile, asOf, ProfileFiles.Name(path));
 
-        // 3. Print the report, for people or as the contract's JSON.
+        // 3. Print the report, for people or as the contract's JSON; a person is told how to answer what is still open.
         Print(context, report, json, $"Profile: {ProfileFiles.Name(path)}");
+        if (!json && report.Questions.Count > 0 && path != "-")
+        {
+            context.Console.WriteLine();
+            context.Console.MarkupLine($"[grey]Next: '{Markup.Escape(context.Invocation.Command($"interview --from {Quoted(path)} --save {Quoted(path)}"))}' asks the open questions and saves the answers.[/]");
+        }
+
         return ExitCodes.Success;
     }
 
@@ -49,7 +55,8 @@ internal static class EvaluateCommand
         // 2. Print the readable report and where to go next.
         ReportView.Write(context.Console, report, ExampleProfile.Description);
         context.Console.WriteLine();
-        context.Console.MarkupLine("[grey]Next: 'workpermit interview' answers the open questions; 'workpermit --help' lists every command.[/]");
+        var next = context.Invocation;
+        context.Console.MarkupLine($"[grey]Next: '{Markup.Escape(next.Command("interview"))}' asks the questions one at a time; '{Markup.Escape(next.Command("--help"))}' lists every command.[/]");
         return ExitCodes.Success;
     }
 
@@ -68,6 +75,11 @@ internal static class EvaluateCommand
             context.Error.WriteLine($"workpermit: note: {name} sets evaluationDate {own:yyyy-MM-dd}, which takes precedence over --as-of {date:yyyy-MM-dd}.");
         }
     }
+
+    /// <summary>A file path as a shell reads it back in a tip (quoted when it holds a space or a quote).</summary>
+    public static string Quoted(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`' or '&' or ';' or '|')
+        ? "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
+        : path;
 
     private static void Print(CliContext context, WorkPermitReport report, bool json, string subject)
     {

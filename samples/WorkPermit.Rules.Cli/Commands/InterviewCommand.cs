@@ -149,10 +149,13 @@ internal static class InterviewCommand
             }
         }
 
-        // 6. Where the interview ended: the outcomes and what is still open.
+        // 6. Where the interview ended: the answer for the application first, then the outcomes and what is still open.
         console.WriteLine();
-        console.MarkupLine($"{answered} answer{(answered == 1 ? string.Empty : "s")} given. Outcomes now:");
-        ReportView.WriteSummary(console, report);
+        console.MarkupLine($"{answered} answer{(answered == 1 ? string.Empty : "s")} given. Where it stands now:");
+        SummaryView.Write(console, report);
+        console.WriteLine();
+        console.Write(new Rule("[bold]Outcomes by section[/]").LeftJustified());
+        ReportView.WriteOutcomes(console, report);
         if (report.Questions.Count > 0)
         {
             console.MarkupLine($"[grey]{report.Questions.Count} question{(report.Questions.Count == 1 ? " is" : "s are")} still open.[/]");
@@ -162,7 +165,7 @@ internal static class InterviewCommand
         if (save is not null)
         {
             Save(save, facts.ToJsonString());
-            console.MarkupLine($"Saved the profile to {Markup.Escape(save)}. 'workpermit evaluate {Markup.Escape(save)}' prints the full report.");
+            console.MarkupLine($"Saved the profile to {Markup.Escape(save)}. '{Markup.Escape(context.Invocation.Command($"evaluate {EvaluateCommand.Quoted(save)}"))}' prints the full report.");
         }
 
         return ExitCodes.Success;
@@ -186,12 +189,16 @@ internal static class InterviewCommand
 
     private static void ShowChanges(IAnsiConsole console, WorkPermitReport before, WorkPermitReport after)
     {
-        var old = ReportSections.Of(before).SelectMany(s => s.Rows).ToDictionary(r => r.Path, r => r.Value, StringComparer.Ordinal);
-        var changes = ReportSections.Of(after).SelectMany(s => s.Rows)
+        // The summary's answer comes first: it is the one the person asked about.
+        static IEnumerable<OutcomeRow> Rows(WorkPermitReport report) =>
+            ReportSections.Of(report).SelectMany(s => s.Rows).Prepend(new OutcomeRow("Summary", "summary.outcome", ReportView.Word(report.Summary.Outcome), string.Empty));
+        var old = Rows(before).ToDictionary(r => r.Path, r => r.Value, StringComparer.Ordinal);
+        var changes = Rows(after)
             .Where(r => !old.TryGetValue(r.Path, out var value) || value != r.Value)
             .Select(r => $"{r.Path}: {(old.TryGetValue(r.Path, out var value) ? value : "(not shown)")} \u2192 {r.Value}")
             .ToArray();
         console.MarkupLine(changes.Length == 0 ? "[grey]No outcome changed yet.[/]" : string.Join(Environment.NewLine, changes.Select(c => $"[green]  {Markup.Escape(c)}[/]")));
+        console.MarkupLine($"[bold]Now:[/] {Markup.Escape(SummaryView.Headline(after.Summary))}");
     }
 
     /// <summary>The value at a fact path: <c>evaluationDate</c> or <c>group.fact</c>.</summary>

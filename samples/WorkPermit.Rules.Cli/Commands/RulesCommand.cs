@@ -33,7 +33,7 @@ internal static class RulesCommand
 
         // 2. The table, and how to see one rule.
         context.Console.Write(table);
-        context.Console.MarkupLine($"[grey]{RuleCatalogue.Rules.Count} rules. 'workpermit rules <ID>' shows one in full.[/]");
+        context.Console.MarkupLine($"[grey]{RuleCatalogue.Rules.Count} rules. '{Markup.Escape(context.Invocation.Command("rules <ID>"))}' shows one in full.[/]");
         return ExitCodes.Success;
     }
 
@@ -41,7 +41,7 @@ internal static class RulesCommand
     {
         // 1. Find the rule (IDs are matched without regard to case); an unknown ID is invalid input.
         var rule = RuleCatalogue.Rules.FirstOrDefault(r => string.Equals(r.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new CliInputException($"rules: no rule '{id}' in the catalogue. {Suggest(id)}'workpermit rules' lists them.");
+            ?? throw new CliInputException($"rules: no rule '{id}' in the catalogue. {Suggest(id)}'{context.Invocation.Command("rules")}' lists them.");
 
         // 2. What it is and when it applies.
         var console = context.Console;

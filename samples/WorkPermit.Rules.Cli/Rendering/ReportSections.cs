@@ -22,10 +22,10 @@ internal static class ReportSections
         ArgumentNullException.ThrowIfNull(report);
         var sections = new List<ReportSection>();
 
-        // 1. General requirements (GEN-01 over GEN-02 to GEN-10).
+        // 1. General requirements (GEN-01 over GEN-02 to GEN-10; the medical exam behind GEN-07 has its own section).
         var general = report.General;
         var generalRows = new List<OutcomeRow> { new("General requirements met", "general.outcome", Word(general.Outcome), "GEN-01" + Detail(general)) };
-        sections.Add(new("General requirements", generalRows, ["GEN-", "IME-04"]));
+        sections.Add(new("General requirements", generalRows, ["GEN-"]));
 
         // 2. Where the application may be made: outside Canada, inside Canada, at a port of entry.
         if (report.OutsideCanada is { } outside)

@@ -5,9 +5,11 @@ using Spectre.Console.Rendering;
 namespace WorkPermit.Rules.Cli.Rendering;
 
 /// <summary>
-/// Writes a report for people: every outcome with the rules behind it, then, section by section, each rule's finding and
-/// the passage it quotes, then the documents, actions, advice and open questions. Colour is only a help: every outcome
-/// is also written as the word yes, no or unknown, so the text reads the same when piped to a file.
+/// Writes a report for people: first the one answer for the application (the summary) with the rules that block it or
+/// keep it open, then every outcome by section with the rules behind it, then, section by section, each rule's finding,
+/// the profile's values that decided it and the passage it quotes, then the forms, documents and actions by name, the
+/// advice and the open questions. Sections the report leaves out are not shown, nor are rules it does not list. Colour
+/// is only a help: every outcome is also written as the word yes, no or unknown, so the text reads the same in a file.
 /// </summary>
 internal static class ReportView
 {
@@ -22,13 +24,22 @@ internal static class ReportView
         console.MarkupLine($"[grey]As of: evaluation {Date(report.AsOf.Evaluation)}, arrival {Date(report.AsOf.Arrival)}, submission {Date(report.AsOf.Submission)}[/]");
         console.WriteLine();
 
-        // 2. The outcomes at a glance, each with the rules that decide it.
-        var sections = WriteSummary(console, report);
+        // 2. The answer for the application the profile describes, and what blocks it or keeps it open.
+        SummaryView.Write(console, report);
+        console.WriteLine();
 
-        // 3. Why: section by section, every rule that reached a result, its outcome and the passage it implements.
+        // 3. The outcomes section by section, each with the rules that decide it.
+        console.Write(new Rule("[bold]Outcomes by section[/]").LeftJustified());
+        var sections = WriteOutcomes(console, report);
+
+        // 4. Why: section by section, every rule the report lists, its outcome, the values that decided it and the
+        //    passage it implements. A rule is shown once, in the first section it explains.
+        var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var section in sections)
         {
-            var findings = report.Findings.Where(section.Covers).Where(f => f.Kind is not (RuleKind.Document or RuleKind.Advisory)).ToArray();
+            var findings = report.Findings
+                .Where(f => section.Covers(f) && f.Kind is not (RuleKind.Document or RuleKind.Advisory) && !shown.Contains(f.RuleId))
+                .ToArray();
             if (findings.Length == 0)
             {
                 continue;
@@ -36,36 +47,32 @@ internal static class ReportView
 
             console.WriteLine();
             console.Write(new Rule($"[bold]Why: {Markup.Escape(section.Title)}[/]").LeftJustified());
-            var why = new Table().Border(TableBorder.Simple).AddColumn("Answer").AddColumn("Rule").AddColumn("Finding and source");
+            var why = new Table().Border(TableBorder.Simple).AddColumn("Answer").AddColumn("Rule").AddColumn("Finding, facts and source");
             foreach (var finding in findings)
             {
-                why.AddRow(FindingAnswer(finding), new Markup(Markup.Escape(finding.RuleId)), FindingText(finding));
+                shown.Add(finding.RuleId);
+                why.AddRow(FindingAnswer(finding), new Markup(Markup.Escape(finding.RuleId)), FindingText(report, finding));
             }
 
             console.Write(why);
         }
 
-        // 4. The firm's own rules (house rules), when the evaluator has any: each finding, its outcome and its source.
+        // 5. The firm's own rules (house rules), when the evaluator has any: each finding, its facts, outcome and source.
         if (report.House.Count > 0)
         {
             console.WriteLine();
             console.Write(new Rule("[bold]House rules (the firm's own checks)[/]").LeftJustified());
-            var house = new Table().Border(TableBorder.Simple).AddColumn("Answer").AddColumn("Rule").AddColumn("Finding and source");
+            var house = new Table().Border(TableBorder.Simple).AddColumn("Answer").AddColumn("Rule").AddColumn("Finding, facts and source");
             foreach (var finding in report.House)
             {
-                house.AddRow(FindingAnswer(finding), new Markup(Markup.Escape(finding.RuleId)), FindingText(finding));
+                house.AddRow(FindingAnswer(finding), new Markup(Markup.Escape(finding.RuleId)), FindingText(report, finding));
             }
 
             console.Write(house);
         }
 
-        // 5. What to bring and do, and the advice that applies, each with its rule and passage.
-        console.WriteLine();
-        console.Write(new Rule("[bold]Documents to bring[/]").LeftJustified());
-        WriteItems(console, report.Documents, report, "No document is required by the facts given.");
-        console.WriteLine();
-        console.Write(new Rule("[bold]Actions[/]").LeftJustified());
-        WriteItems(console, report.Actions, report, "No action is required by the facts given.");
+        // 6. What to file, bring, have at hand and do, by name, each with its rule and passage; then the advice.
+        WriteItems(console, report);
         console.WriteLine();
         console.Write(new Rule("[bold]Advice[/]").LeftJustified());
         if (report.Advisories.Count == 0)
@@ -83,33 +90,33 @@ internal static class ReportView
             console.Write(advice);
         }
 
-        // 6. The questions that could settle what is unknown, most useful first.
+        // 7. The questions that could settle what is unknown, most useful first.
         console.WriteLine();
         console.Write(new Rule($"[bold]Open questions ({report.Questions.Count})[/]").LeftJustified());
         WriteQuestions(console, report.Questions);
 
-        // 7. Which rules produced this, and who decides.
+        // 8. Which rules produced this, and who decides.
         console.WriteLine();
         console.MarkupLine($"[grey]Rule set {Markup.Escape(report.RuleSet.Version)}, {report.RuleSet.Rules} rules, fingerprint {Markup.Escape(report.RuleSet.Fingerprint)}.[/]");
         console.MarkupLine("[grey]This prepares an application; the officer always decides (POE-09).[/]");
     }
 
-    /// <summary>Writes the outcomes as a table, one row per outcome with the rules behind it.</summary>
-    public static IReadOnlyList<ReportSection> WriteSummary(IAnsiConsole console, WorkPermitReport report)
+    /// <summary>Writes the outcomes as a table, one row per outcome with the rules behind it; returns the sections shown.</summary>
+    public static IReadOnlyList<ReportSection> WriteOutcomes(IAnsiConsole console, WorkPermitReport report)
     {
         var sections = ReportSections.Of(report);
         // The first column is wide enough for the longest report path, so paths never break.
-        var summary = new Table().Border(TableBorder.Rounded)
+        var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("Outcome [grey](report path)[/]").Width(38))
             .AddColumn(new TableColumn("Answer").Width(14))
             .AddColumn("Rules behind it");
         foreach (var row in sections.SelectMany(s => s.Rows))
         {
             var label = new Rows(new Markup(Markup.Escape(row.Label)), new Markup($"[grey]{Markup.Escape(row.Path)}[/]"));
-            summary.AddRow(label, Answer(row.Value), new Markup(Markup.Escape(row.Rules)));
+            table.AddRow(label, Answer(row.Value), new Markup(Markup.Escape(row.Rules)));
         }
 
-        console.Write(summary);
+        console.Write(table);
         return sections;
     }
 
@@ -191,9 +198,14 @@ internal static class ReportView
 
     public static string SourceTitle(Citation citation) => string.IsNullOrEmpty(citation.SourceTitle) ? citation.Source : citation.SourceTitle;
 
-    private static IRenderable FindingText(FindingResult finding)
+    private static IRenderable FindingText(WorkPermitReport report, FindingResult finding)
     {
         var lines = new List<IRenderable> { new Markup($"[bold]{Markup.Escape(finding.Title)}[/]") };
+        if (FactsText.Line(report, finding) is { } facts)
+        {
+            lines.Add(new Markup($"[blue]facts:[/] {Markup.Escape(facts)}"));
+        }
+
         if (finding.Outcome == Tri.Unknown && finding.Missing.Count > 0)
         {
             lines.Add(new Markup($"[yellow]missing:[/] {Markup.Escape(string.Join(", ", finding.Missing))}"));
@@ -208,25 +220,49 @@ internal static class ReportView
         return new Rows(lines);
     }
 
-    private static void WriteItems(IAnsiConsole console, IReadOnlyList<ReportItem> items, WorkPermitReport report, string none)
+    /// <summary>The groups documents and actions are listed in, by what a person does with them.</summary>
+    private static readonly (ReportItemKind Kind, string Title)[] ItemGroups =
+    [
+        (ReportItemKind.Form, "Forms to file"),
+        (ReportItemKind.Document, "Documents to bring"),
+        (ReportItemKind.Detail, "Have at hand"),
+        (ReportItemKind.Action, "Things to do"),
+    ];
+
+    /// <summary>Writes the documents and actions by name, grouped by kind: forms to file apart from documents to bring,
+    /// the numbers and details to have at hand, then what to do. A group with nothing in it is left out.</summary>
+    private static void WriteItems(IAnsiConsole console, WorkPermitReport report)
     {
-        if (items.Count == 0)
+        var items = report.Documents.Concat(report.Actions).DistinctBy(i => i.Id).ToArray();
+        if (items.Length == 0)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(none)}[/]");
+            console.WriteLine();
+            console.MarkupLine("[grey]No form, document or action is required by the facts given.[/]");
             return;
         }
 
         // The passage is shown once per rule; the items that follow from the same rule share it.
-        var table = new Table().Border(TableBorder.Simple).AddColumn("Item").AddColumn("Rule").AddColumn("Source");
         var quoted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items)
+        foreach (var (kind, title) in ItemGroups)
         {
-            var citation = report.Findings.Concat(report.House).FirstOrDefault(f => f.RuleId == item.RuleId)?.Citation
-                ?? (RuleCatalogue.TryGet(item.RuleId, out var rule) ? rule.Citations[0] : null);
-            table.AddRow(new Markup(Markup.Escape(item.Id)), new Markup(Markup.Escape(item.RuleId)), citation is null || !quoted.Add(item.RuleId) ? Text.Empty : Quote(citation));
-        }
+            var group = items.Where(i => i.Kind == kind).ToArray();
+            if (group.Length == 0)
+            {
+                continue;
+            }
 
-        console.Write(table);
+            console.WriteLine();
+            console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+            var table = new Table().Border(TableBorder.Simple).AddColumn("Item").AddColumn("Rule").AddColumn("Source");
+            foreach (var item in group)
+            {
+                var citation = report.Findings.Concat(report.House).FirstOrDefault(f => f.RuleId == item.RuleId)?.Citation
+                    ?? (RuleCatalogue.TryGet(item.RuleId, out var rule) ? rule.Citations[0] : null);
+                table.AddRow(new Markup(Markup.Escape(item.Name)), new Markup(Markup.Escape(item.RuleId)), citation is null || !quoted.Add(item.RuleId) ? Text.Empty : Quote(citation));
+            }
+
+            console.Write(table);
+        }
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -16,8 +16,8 @@
         confirming: null, // an answer questioned as impossible, kept if the user sends it again
     };
 
-    // Report properties that are not outcomes (they have their own lists), and titles for the outcomes we know.
-    const NOT_OUTCOMES = new Set(['asOf', 'documents', 'actions', 'advisories', 'findings', 'house', 'questions', 'ruleSet']);
+    // Report properties that are not outcomes (they have their own place), and titles for the outcomes we know.
+    const NOT_OUTCOMES = new Set(['asOf', 'summary', 'facts', 'documents', 'actions', 'advisories', 'findings', 'house', 'questions', 'ruleSet']);
     const TITLES = {
         general: 'General requirements',
         outsideCanada: 'Applying from outside Canada',
@@ -31,17 +31,49 @@
         interimAuthorization: 'Working while the application is processed',
         afterApplying: 'After applying',
     };
-    // Which findings explain which outcome, by the rule ID's prefix.
+    // Which findings explain which outcome: a rule ID, or its area's prefix. A finding is shown once, with the first
+    // outcome (in the report's order) that claims it; the rules of an outcome the report leaves out are not shown.
     const RULE_PREFIXES = {
         general: ['GEN'],
         outsideCanada: ['OUT'],
         insideCanada: ['INS'],
-        portOfEntry: ['POE'],
+        portOfEntry: ['POE', 'OWP-01', 'LMIA-06'],
         biometricsAtPortOfEntry: ['BIO'],
         medicalExam: ['IME'],
         openPermit: ['OWP'],
         employer: ['LMIA', 'CHG'],
+        interimAuthorization: ['AFT-15', 'AFT-16', 'AFT-17'],
         afterApplying: ['AFT'],
+    };
+    const claims = (prefixes, id) => prefixes.some((p) => id === p || id.startsWith(`${p}-`));
+
+    // The application the summary answers for, by the profile's channel.
+    const CHANNELS = {
+        port_of_entry: 'Applying at a port of entry',
+        outside_canada_online: 'Applying online from outside Canada',
+        inside_canada_online: 'Applying online from inside Canada',
+    };
+    const MEANINGS = {
+        yes: 'Nothing the rules check stands in the way; the officer makes the final decision.',
+        no: 'This application cannot succeed as the facts stand: the rules below block it.',
+        unknown: 'Not settled yet: the rules below are still open.',
+    };
+
+    // How documents and actions are grouped, by their kind: forms to file apart from documents to bring.
+    const ITEM_GROUPS = [['form', 'forms'], ['document', 'documents'], ['detail', 'details'], ['action', 'actions']];
+
+    // Fact labels where the path's last word alone would read oddly (the CLI uses the same ones).
+    const FACT_LABELS = {
+        'person.usLawfulPermanentResident': 'US permanent resident',
+        'person.passportCountry': 'passport',
+        'statusInCanada.status': 'status in Canada',
+        'travel.mode': 'travel by',
+        'travel.portOfEntry': 'port of entry',
+        'travel.validUsNonImmigrantVisa': 'valid US non-immigrant visa',
+        'travel.heldCanadianVisaPast10Years': 'Canadian visa in the past 10 years',
+        'job.employerNonComplianceStatus': 'employer on the non-compliance list',
+        'medical.intendedStayMonths': 'stay (months)',
+        'medical.designatedCountryMonthsPastYear': 'months in designated countries (past year)',
     };
     // The property that answers each outcome's main question, and labels that humanise() would get wrong.
     const HEADLINES = ['outcome', 'required', 'category'];
@@ -99,6 +131,38 @@
         return block;
     }
 
+    // 2a. The profile's values behind a finding: its "read" paths looked up in the report's "facts", as "arrival
+    //     2025-03-01"; the exam's expiry the report works out is added beside IME-05, which rests on it.
+    function factLabel(path) {
+        if (FACT_LABELS[path]) return FACT_LABELS[path];
+        const name = path.slice(path.lastIndexOf('.') + 1);
+        const words = name.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/([0-9])([A-Za-z])/g, '$1 $2').toLowerCase();
+        return words.endsWith(' date') ? words.slice(0, -' date'.length) : words;
+    }
+
+    function factValue(value) {
+        if (value === 'true') return 'yes';
+        if (value === 'false') return 'no';
+        return /^[a-z_]+$/.test(value) ? value.replace(/_/g, ' ') : value;
+    }
+
+    function factsBehind(report, finding) {
+        const facts = report.facts || {};
+        const parts = (finding.read || [])
+            .filter((path) => Object.prototype.hasOwnProperty.call(facts, path))
+            .map((path) => ({ path, text: `${factLabel(path)} ${factValue(facts[path])}` }));
+        const expiry = report.medicalExam && report.medicalExam.expiryDate;
+        if (finding.ruleId === 'IME-05' && expiry) {
+            parts.push({ path: 'medicalExam.expiryDate', text: `exam expires ${expiry} (worked out)` });
+        }
+        return parts;
+    }
+
+    function ruleTitle(report, id) {
+        const finding = report.findings.find((f) => f.ruleId === id);
+        return finding ? finding.title : '';
+    }
+
     // 3. Turning a typed answer into the contract's value, by the question's kind (as the CLI does).
     const DATE = /^\d{4}-\d{2}-\d{2}$/;
     function parseAnswer(question, raw) {
@@ -112,7 +176,7 @@
                     ? { value: text }
                     : { problem: `Choose one of: ${question.allowedAnswers.map(humanise).join(', ')}.` };
             case 'date':
-                return DATE.test(text) ? { value: text } : { problem: `'${text}' is not a date in the form yyyy-mm-dd.` };
+                return DATE.test(text) ? { value: text } : { problem: `'${text}' is not a date in the form yyyy-MM-dd.` };
             case 'country':
                 return { value: text.toUpperCase() };
             case 'countries':
@@ -179,8 +243,8 @@
         return { problems: [{ message: (body && (body.detail || body.title)) || `The server answered ${response.status}.` }] };
     }
 
-    function showProblems(problems) {
-        const box = $('problems');
+    function showProblems(problems, target = 'problems') {
+        const box = $(target);
         box.replaceChildren();
         if (!problems || problems.length === 0) return;
         const list = el('ul');
@@ -193,7 +257,7 @@
 
     // 5. Rendering the question: buttons for yes/no and fixed lists, an input for dates, countries, numbers and text.
     const HINTS = {
-        date: 'A date (yyyy-mm-dd).',
+        date: 'A date as yyyy-MM-dd (year, month, day), for example 2025-03-01.',
         date_time: 'A date and time with its offset, for example 2025-06-15T17:30:00-07:00.',
         country: 'A two-letter country code, for example IN or FR.',
         countries: 'Two-letter country codes, separated by commas or spaces, for example IN, FR.',
@@ -242,12 +306,14 @@
             $('answer-hint').textContent = 'Choose one answer.';
         } else {
             const id = 'answer-input';
+            // A date is typed as yyyy-MM-dd, as the hint says: a browser's date picker would show the user's own format.
             const input = el('input', {
                 id,
                 name: 'answer',
-                type: question.kind === 'date' ? 'date' : question.kind === 'count' || question.kind === 'number' ? 'number' : 'text',
+                type: question.kind === 'count' || question.kind === 'number' ? 'number' : 'text',
                 autocomplete: 'off', 'aria-describedby': 'answer-hint',
             });
+            if (question.kind === 'date') { input.placeholder = 'yyyy-MM-dd'; input.pattern = '\\d{4}-\\d{2}-\\d{2}'; input.maxLength = 10; }
             if (question.kind === 'count') { input.min = '0'; input.step = '1'; input.inputMode = 'numeric'; }
             if (question.kind === 'number') { input.min = '0'; input.step = 'any'; input.inputMode = 'decimal'; }
             if (question.kind === 'country' || question.kind === 'countries') input.autocapitalize = 'characters';
@@ -259,14 +325,21 @@
         controls.querySelector('button, input').focus();
     }
 
-    // 6. Rendering the report: each outcome with its reasons, then documents, actions, advice and open questions.
-    function renderFinding(finding) {
+    // 6. Rendering the report: the summary, each outcome with its reasons, then the forms, documents and actions by
+    //    name, advice and open questions.
+    function renderFinding(finding, report) {
         const item = el('li', { class: 'finding' });
         item.append(el('p', { class: 'finding-head' },
             el('span', { class: 'rule-id', text: finding.ruleId }), ' ',
             el('span', { class: 'finding-title', text: finding.title }), ' ',
             badge(finding.outcome),
             el('span', { class: 'kind', text: ` ${finding.kind}` })));
+        const facts = factsBehind(report, finding);
+        if (facts.length > 0) {
+            const line = el('p', { class: 'facts' }, 'Facts: ');
+            facts.forEach((fact, i) => line.append(i > 0 ? ', ' : '', el('span', { class: 'fact', 'data-path': fact.path, title: fact.path, text: fact.text })));
+            item.append(line);
+        }
         if (finding.missing && finding.missing.length > 0) {
             item.append(el('p', { class: 'missing', text: `Not known yet: ${finding.missing.join(', ')}` }));
         }
@@ -299,14 +372,15 @@
         return /^(yes|no|unknown)$/.test(String(value)) ? badge(value) : humanise(value);
     }
 
-    function renderOutcome(key, value, findings) {
+    function renderOutcome(key, value, findings, report) {
         const card = el('article', { class: 'outcome', id: `outcome-${key}`, 'aria-labelledby': `outcome-${key}-title` });
-        const fields = value === undefined ? {} : value && typeof value === 'object' ? value : { outcome: value };
+        const fields = value && typeof value === 'object' ? value : { outcome: value };
         const headlineKey = HEADLINES.find((k) => k in fields);
         const headline = headlineKey ? fields[headlineKey] : null;
         card.append(el('h4', { id: `outcome-${key}-title`, text: TITLES[key] || humanise(key) }));
         if (headlineKey) card.append(el('p', { class: 'headline' }, `${label(headlineKey)}: `, badge(headline)));
-        if (headline === 'yes' || headline === 'no') card.classList.add(headline);
+        // Green and red mean "may" and "may not": only for an outcome, not for "a medical exam is required: yes".
+        if (headlineKey === 'outcome' && (headline === 'yes' || headline === 'no')) card.classList.add(headline);
 
         const rows = el('dl');
         for (const [field, inner] of Object.entries(fields)) {
@@ -314,10 +388,7 @@
             rows.append(el('dt', { text: label(field) }), el('dd', {}, renderValue(inner)));
         }
         if (rows.childElementCount > 0) card.append(rows);
-        if (!headlineKey && rows.childElementCount === 0) {
-            const text = value === undefined ? 'No outcome in this report; the rules read are below.' : 'Nothing settled yet.';
-            card.append(el('p', { class: 'nothing', text }));
-        }
+        if (!headlineKey && rows.childElementCount === 0) card.append(el('p', { class: 'nothing', text: 'Nothing settled yet.' }));
 
         if (findings.length > 0) {
             const settled = findings.filter((f) => f.outcome !== 'unknown').length;
@@ -329,7 +400,7 @@
             const list = el('ul', { class: 'findings' });
             // Settled rules first: they are what the outcome rests on.
             const ordered = [...findings].sort((a, b) => (a.outcome === 'unknown') - (b.outcome === 'unknown'));
-            for (const finding of ordered) list.append(renderFinding(finding));
+            for (const finding of ordered) list.append(renderFinding(finding, report));
             details.append(list);
             card.append(details);
         }
@@ -346,30 +417,57 @@
         for (const item of items) list.append(render(item));
     }
 
+    function renderSummary(report) {
+        const summary = report.summary;
+        const box = $('summary');
+        box.replaceChildren();
+        const subject = CHANNELS[summary.channel] || 'The application';
+        const card = el('article', { class: `summary-card ${summary.outcome}`, id: 'summary-card', 'aria-labelledby': 'summary-headline' });
+        card.append(el('p', { class: 'summary-headline', id: 'summary-headline' }, `${subject}: `, badge(summary.outcome)));
+        const meaning = !summary.channel && summary.outcome === 'unknown'
+            ? 'Not settled until the profile says how the application is made (application.channel).'
+            : MEANINGS[summary.outcome];
+        card.append(el('p', { class: 'hint', text: meaning }));
+        for (const [title, ids, name] of [['Blocked by', summary.blocking, 'blocking'], ['Still open', summary.open, 'open'], ['Awaits the officer', summary.awaitsOfficer, 'awaits']]) {
+            if (!ids || ids.length === 0) continue;
+            const list = el('ul', { class: 'rules', id: `summary-${name}` });
+            for (const id of ids) list.append(el('li', {}, el('span', { class: 'rule-id', text: id }), ' ', ruleTitle(report, id)));
+            card.append(el('h4', { text: title }), list);
+        }
+        box.append(card);
+    }
+
+    function renderItems(report) {
+        // Documents and actions together, each once, grouped by what the person does with them.
+        const seen = new Set();
+        const items = [...report.documents, ...report.actions].filter((i) => !seen.has(i.id) && seen.add(i.id));
+        for (const [kind, name] of ITEM_GROUPS) {
+            const group = items.filter((i) => (i.kind || 'document') === kind);
+            $(`${name}-group`).hidden = group.length === 0;
+            renderList(name, group, (i) => el('li', { 'data-id': i.id }, i.name || humanise(i.id), ' ', el('span', { class: 'rule-id', text: i.ruleId })), '');
+        }
+        $('no-items').hidden = items.length > 0;
+    }
+
     function renderReport() {
         const report = state.report;
         $('results').hidden = false;
+        renderSummary(report);
+
+        // Every outcome the report has, in its order, with the findings that explain it. An outcome the report leaves
+        // out (or leaves empty) is not shown, nor are the rules that would only explain it.
         const outcomes = $('outcomes');
         outcomes.replaceChildren();
         const placed = new Set();
-        const summary = [];
-        // Every outcome the report has, in its order, then any area that has findings but no outcome in this report
-        // (for example applying from outside Canada, for someone applying at the border).
-        const keys = Object.keys(report).filter((k) => !NOT_OUTCOMES.has(k));
-        keys.push(...Object.keys(RULE_PREFIXES).filter((k) => !keys.includes(k)));
-        for (const key of keys) {
+        for (const key of Object.keys(report).filter((k) => !NOT_OUTCOMES.has(k))) {
             const value = report[key];
+            const isEmpty = value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0);
+            if (isEmpty) continue;
             const prefixes = RULE_PREFIXES[key] || [];
-            const findings = report.findings.filter((f) => prefixes.some((p) => f.ruleId === p || f.ruleId.startsWith(`${p}-`)));
+            const findings = report.findings.filter((f) => !placed.has(f.ruleId) && claims(prefixes, f.ruleId));
             findings.forEach((f) => placed.add(f.ruleId));
-            const isEmpty = value === undefined || (value && typeof value === 'object' && Object.keys(value).length === 0);
-            if (isEmpty && findings.length === 0) continue;
-            outcomes.append(renderOutcome(key, value, findings));
-            const headline = value && typeof value === 'object' ? HEADLINES.map((k) => value[k]).find((v) => v !== undefined) : value;
-            if (headline !== undefined) summary.push(`${TITLES[key] || humanise(key)}: ${humanise(headline)}`);
+            outcomes.append(renderOutcome(key, value, findings, report));
         }
-        const others = report.findings.filter((f) => !placed.has(f.ruleId));
-        if (others.length > 0) outcomes.append(renderOutcome('otherRules', {}, others));
 
         // The firm's own rules (house rules), when the server runs any: each finding with its outcome and source.
         const house = report.house || [];
@@ -377,14 +475,12 @@
             const card = el('article', { class: 'outcome', id: 'outcome-house', 'aria-labelledby': 'outcome-house-title' });
             card.append(el('h4', { id: 'outcome-house-title', text: "House rules (the firm's own checks)" }));
             const list = el('ul', { class: 'findings' });
-            for (const finding of house) list.append(renderFinding(finding));
+            for (const finding of house) list.append(renderFinding(finding, report));
             card.append(list);
             outcomes.append(card);
         }
 
-        const item = (entry) => el('li', {}, humanise(entry.id), ' ', el('span', { class: 'rule-id', text: entry.ruleId }));
-        renderList('documents', report.documents, item, 'None known yet.');
-        renderList('actions', report.actions, item, 'None.');
+        renderItems(report);
         renderList('advisories', report.advisories, (a) => el('li', {},
             el('p', {}, el('span', { class: 'rule-id', text: a.ruleId }), ' ', a.text),
             el('figure', {}, quote(a.citation.quote), el('figcaption', { text: `— ${a.citation.sourceTitle}` }))), 'None.');
@@ -396,11 +492,14 @@
         const ruleSet = report.ruleSet;
         $('ruleset').textContent = `Rule set ${ruleSet.version} (${ruleSet.rules} rules, fingerprint ${ruleSet.fingerprint}); as of ${report.asOf.evaluation}.`;
 
-        // The live region says, in one sentence, what changed: screen readers announce it after every answer.
-        $('status').textContent = `${summary.join('. ')}. ${report.questions.length} questions open.`;
+        // The live region says, in one sentence, where the application stands: screen readers announce it after every answer.
+        const summary = report.summary;
+        const blocked = summary.blocking.length > 0 ? ` Blocked by ${summary.blocking.join(', ')}.` : '';
+        $('status').textContent = `${CHANNELS[summary.channel] || 'The application'}: ${humanise(summary.outcome)}.${blocked} ${report.questions.length} questions open.`;
     }
 
-    // 7. The flow: start from the pasted profile, then answer, skip or undo; every change is evaluated again.
+    // 7. The flow: start from the pasted profile, then answer, skip or undo; every change is evaluated again. Problems
+    //    with a new starting profile are shown with that profile, never under an interview already on screen.
     async function run(profile, historyEntry) {
         const result = await evaluate(profile);
         if (result.problems) {
@@ -420,21 +519,42 @@
         return true;
     }
 
+    function startProblems(problems) {
+        showProblems(problems, 'start-problems');
+        const field = $('start-profile');
+        if (problems.length > 0) {
+            field.setAttribute('aria-invalid', 'true');
+            field.focus();
+        } else {
+            field.removeAttribute('aria-invalid');
+        }
+    }
+
     $('start-form').addEventListener('submit', async (event) => {
         event.preventDefault();
         let profile;
         try {
             profile = JSON.parse($('start-profile').value.trim() || '{}');
         } catch (error) {
-            $('question-section').hidden = false;
-            $('question-form').hidden = state.report === null;
-            showProblems([{ path: '$', message: `The starting profile is not valid JSON: ${error.message}` }]);
+            startProblems([{ path: '$', message: `The starting profile is not valid JSON: ${error.message}` }]);
             return;
         }
+        const result = await evaluate(profile);
+        if (result.problems) {
+            startProblems(result.problems);
+            return;
+        }
+        startProblems([]);
+        showProblems([]);
         state.skipped = [];
         state.history = [];
         state.opened = {};
-        await run(profile, null);
+        state.confirming = null;
+        state.profile = profile;
+        state.report = result.report;
+        $('question-section').hidden = false;
+        renderReport();
+        renderQuestion();
     });
 
     $('question-form').addEventListener('submit', async (event) => {

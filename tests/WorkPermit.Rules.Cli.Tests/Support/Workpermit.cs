@@ -17,14 +17,18 @@ public static class Workpermit
 
     public static CliRun Run(params string[] args) => RunWithInput(string.Empty, args);
 
-    public static CliRun RunWithInput(string input, params string[] args)
+    public static CliRun RunWithInput(string input, params string[] args) => RunAs(Invocation.Built, input, args);
+
+    /// <summary>Runs the CLI as if started the way <paramref name="invocation"/> says (its tips follow it).</summary>
+    internal static CliRun RunAs(Invocation invocation, string input, params string[] args)
     {
         using var reader = new StringReader(input);
         using var output = new StringWriter();
         using var error = new StringWriter();
 
         // A wide page keeps quotes and paths on one line, so tests can look for them whole.
-        var settings = new CliSettings { Clock = new FixedClock(Today), Terminal = false, Width = 400 };
+        // How it was started is fixed too: tips say 'workpermit ...' unless a test says otherwise.
+        var settings = new CliSettings { Clock = new FixedClock(Today), Terminal = false, Width = 400, Invocation = invocation };
         var exitCode = CliApp.Run(args, reader, output, error, settings);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

@@ -35,6 +35,14 @@ public sealed partial class ReadmeTests
         var question = excerpt["questions"]![0]!;
         Assert.True(JsonNode.DeepEquals(question, report["questions"]![0]), $"first question: README shows {question}, the report has {report["questions"]![0]}");
         Assert.Equal(excerpt["ruleSet"]!["rules"]!.GetValue<int>(), report["ruleSet"]!["rules"]!.GetValue<int>());
+        foreach (var field in new[] { "channel", "outcome", "blocking", "open", "awaitsOfficer" })
+        {
+            Assert.True(JsonNode.DeepEquals(excerpt["summary"]![field], report["summary"]![field]), $"summary.{field}: README shows {excerpt["summary"]![field]}, the report has {report["summary"]![field]}");
+        }
+
+        Assert.StartsWith(excerpt["summary"]!["text"]!.GetValue<string>().Replace(" ...", string.Empty, StringComparison.Ordinal), report["summary"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(excerpt["documents"]!.ToJsonString(), report["documents"]!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(excerpt["facts"], report["facts"]), $"facts: README shows {excerpt["facts"]}, the report has {report["facts"]}");
     }
 
     [GeneratedRegex(@"```json\n(.*?)```", RegexOptions.Singleline)]

@@ -32,8 +32,11 @@ internal sealed class LeaveCanadaToActivateRule : Rule
         // Canada and collect the permit at a port of entry. Its approval is a letter of introduction (AFT-06), never the
         // permit itself, so someone in Canada activates it only by leaving and coming back: whether the letter is
         // already held changes when, not whether.
+        // Settled as yes by either; as no only once the route is known to be another and the form is known to be another.
         var viaLetter = poe07.Value is PermitRoute.ApplyOnlineThenIssueAtPoeWithLoi;
-        var imm1295 = Is.Equal(c.Application.Form, ApplicationForm.Imm1295, FactId.ApplicationForm) | Verdict.Of(viaLetter);
+        var imm1295 = viaLetter || c.Application.Form == ApplicationForm.Imm1295 ? Verdict.Yes
+            : poe07.Value is not null && c.Application.Form is not null ? Verdict.No
+            : Verdict.Unknown((poe07.Value is null ? poe07.Missing : FactSet.Empty) | (c.Application.Form is null ? FactSet.Of(FactId.ApplicationForm) : FactSet.Empty));
 
         // Someone applying online from outside Canada who does not say they are in Canada is taken to be outside it.
         var inCanada = c.Status.Location is null && c.Application.Channel == ApplicationChannel.OutsideCanadaOnline
@@ -48,7 +51,7 @@ internal sealed class LeaveCanadaToActivateRule : Rule
                 _ => null,
             }
             : null;
-        var reads = Reads | (viaLetter ? poe07.Reads : FactSet.Empty);
+        var reads = Reads | poe07.Reads;
         return Finding.Of(RuleIds.Aft13, verdict, reads, value: risk);
     }
 }

@@ -10,7 +10,7 @@ namespace WorkPermit.Rules.Rules.AfterApplying;
 [Tag("requirement")]
 internal sealed class LeaveCanadaToActivateRule : Rule
 {
-    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.StatusLocation, FactId.TravelLetterActivationReentryFrom);
+    private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationForm, FactId.ApplicationChannel, FactId.StatusLocation, FactId.TravelLetterActivationReentryFrom);
 
     /// <inheritdoc/>
     public override void Define()
@@ -39,9 +39,10 @@ internal sealed class LeaveCanadaToActivateRule : Rule
             : Verdict.Unknown((poe07.Value is null ? poe07.Missing : FactSet.Empty) | (c.Application.Form is null ? FactSet.Of(FactId.ApplicationForm) : FactSet.Empty));
 
         // Someone applying online from outside Canada who does not say they are in Canada is taken to be outside it.
-        var inCanada = c.Status.Location is null && c.Application.Channel == ApplicationChannel.OutsideCanadaOnline
-            ? Verdict.No
-            : Is.Equal(c.Status.Location, Location.InCanada, FactId.StatusLocation);
+        var inCanada = c.Status.Location is not null ? Verdict.Of(c.Status.Location == Location.InCanada)
+            : c.Application.Channel == ApplicationChannel.OutsideCanadaOnline ? Verdict.No
+            : c.Application.Channel is null ? Verdict.Unknown(FactSet.Of(FactId.StatusLocation), FactSet.Of(FactId.StatusLocation, FactId.ApplicationChannel))
+            : Verdict.Unknown(FactId.StatusLocation);
         var verdict = imm1295 & inCanada;
         ActivationRisk? risk = verdict.IsYes
             ? c.Travel.LetterActivationReentryFrom switch

@@ -29,6 +29,28 @@ public sealed class ReferenceDataTests
     }
 
     [Theory]
+    [InlineData("uncertain", "2020-01-01", Tri.Unknown)]
+    [InlineData("conditional", "2020-01-01", Tri.Unknown)]
+    [InlineData("member", "2020-01-01", Tri.Yes)]
+    [InlineData("member", "2026-01-01", Tri.No)]
+    public void Evaluate_CompleteConditionalEtaListWithOnlyAnUnsettledEntry_KeepsPoeExc02Open(string status, string from, Tri excluded)
+    {
+        // A host's complete RD-02 with one entry: only when no entry at all applies on the arrival date does the list
+        // rule the exclusion out for everyone; an uncertain or conditional entry looks up as unknown, and stays so.
+        var list = $$"""{ "id": "RD-02", "name": "host", "complete": true, "entries": [ { "code": "IN", "from": "{{from}}", "status": "{{status}}", "source": "host" } ] }""";
+        var evaluator = WorkPermitEvaluator.Create(o => o.ReferenceData.Replace("RD-02", list), FixedTimeProvider.On(2025, 5, 1));
+
+        var report = evaluator.Evaluate(new WorkPermitProfile
+        {
+            Application = new ApplicationFacts { Channel = ApplicationChannel.PortOfEntry },
+            Person = new PersonFacts { Citizenships = ["IN"], PassportCountry = "IN", UsLawfulPermanentResident = false },
+            Travel = new TravelFacts { ArrivalDate = new DateOnly(2025, 5, 1), Mode = TravelMode.Air },
+        });
+
+        Assert.Equal(excluded, report.Findings.Single(f => f.RuleId == "POE-EXC-02").Outcome);
+    }
+
+    [Theory]
     [InlineData("2024-02-28", Tri.Yes, Tri.No)]
     [InlineData("2024-02-29", Tri.No, Tri.Yes)]
     [InlineData("2025-01-01", Tri.No, Tri.Yes)]

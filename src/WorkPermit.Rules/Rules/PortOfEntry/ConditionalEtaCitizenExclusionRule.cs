@@ -31,7 +31,9 @@ internal sealed class ConditionalEtaCitizenExclusionRule : Rule
         var list = c.Reference.ConditionalEta;
         Verdict verdict;
         string? note = null;
-        if (list.IsComplete && !list.Entries.Any(e => e.Status == ReferenceStatus.Member && e.AppliesOn(date)))
+        // A complete list with no entry at all on the date settles it for anyone; an entry marked conditional or
+        // uncertain still counts, since looking its country up gives unknown, not no.
+        if (list.IsComplete && !list.Entries.Any(e => e.AppliesOn(date)))
         {
             verdict = Verdict.No;
             note = $"No country is on the conditional-eTA list (RD-02) on {date:yyyy-MM-dd}.";

@@ -16,7 +16,7 @@ public sealed class ConsultantReportTests
 {
     private static readonly IWorkPermitEvaluator Evaluator = WorkPermitEvaluator.Create(timeProvider: FixedTimeProvider.On(2025, 11, 21));
 
-    // A Mexican engineer with a positive LMIA, meeting every general requirement, arriving at a land port in 2025.
+    // A French worker with a positive LMIA, meeting every general requirement, arriving at a land port in 2025.
     private const string BorderProfile = """
         {
           "evaluationDate": "2025-03-01",

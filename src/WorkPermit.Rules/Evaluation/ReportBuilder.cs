@@ -142,7 +142,7 @@ internal static class ReportBuilder
         // Visitor interim authorization (AFT-15): only for a visitor in Canada.
         InterimAuthorizationResult? interim = null;
         var aft15 = f[RuleIds.Aft15];
-        var interimApplies = c.Status.Status == TemporaryStatus.Visitor;
+        var interimApplies = aft15.Applicable == Tri.Yes;
         if (interimApplies)
         {
             outcomes.Add(new("interimAuthorization.outcome", aft15.Verdict, 5));
@@ -186,7 +186,7 @@ internal static class ReportBuilder
         var application = c.Application;
 
         Tri? returned = null;
-        var applied = application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || application.Decision is not null;
+        var applied = HasApplied(c);
         if (applied || f[RuleIds.Aft01].IsYes)
         {
             returned = f[RuleIds.Aft01].Outcome;
@@ -266,6 +266,10 @@ internal static class ReportBuilder
 
         return warnings ?? (IReadOnlyList<string>)NoIds;
     }
+
+    /// <summary>Whether the application has been made: it is being processed or decided, or has a decision.</summary>
+    private static bool HasApplied(EvaluationCase c) =>
+        c.Application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || c.Application.Decision is not null;
 
     /// <summary>The facts that say whether the inside-Canada section concerns the profile, when they are not given.</summary>
     private static FactSet InsideGateFacts(EvaluationCase c) =>
@@ -425,7 +429,7 @@ internal static class ReportBuilder
     /// </summary>
     private static void AddItemOutcomes(EvaluationCase c, FindingSet f, List<ReportOutcome> outcomes)
     {
-        var applied = c.Application.Stage is ApplicationStage.Processing or ApplicationStage.Decided || c.Application.Decision is not null;
+        var applied = HasApplied(c);
         foreach (var finding in f.ByOrder)
         {
             if (finding is null || finding.Applicable == Tri.No || !finding.IsUnknown || !(finding.Missing & ItemContext).IsEmpty

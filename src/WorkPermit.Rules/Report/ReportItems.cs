@@ -31,9 +31,6 @@ internal static class ReportItems
         ["contact_ircc_permit_not_received"] = ("Contact IRCC: the permit has not arrived by mail", ReportItemKind.Action),
     };
 
-    /// <summary>Every ID with a name, for tests that check the contract's lists are covered.</summary>
-    public static IReadOnlyCollection<string> Ids => Items.Keys;
-
     public static string NameOf(string id) => Items.TryGetValue(id, out var item) ? item.Name : id;
 
     public static ReportItemKind KindOf(string id) => Items.TryGetValue(id, out var item) ? item.Kind : ReportItemKind.Document;

@@ -26,6 +26,7 @@ public static class WorkPermitRulesServiceCollectionExtensions
 
         var options = new WorkPermitRulesOptions();
         configure?.Invoke(options);
+        WorkPermitEvaluator.CheckSuggestionOptions(options.Suggestions);
         Evaluation.WorkPermitRuleSet.StartCompiling();
         var reference = ReferenceDataSet.Build(options.ReferenceData);
         var house = WorkPermitEvaluator.HouseRulesOf(options);

@@ -152,7 +152,7 @@ internal static class ReportBuilder
         var afterApplying = AfterApplying(c, f, outcomes, interimApplies && aft15.IsYes);
 
         var openPermitCategory = OpenPermitCategories.FirstOrDefault(id => f[id].IsYes);
-        var summary = Summary(c, f, outcomes, general);
+        var summary = Summary(c, f, outcomes);
         AddItemOutcomes(c, f, outcomes);
         var (findings, read) = Findings(f);
         return new WorkPermitReport
@@ -279,13 +279,24 @@ internal static class ReportBuilder
     private static readonly string[] MedicalBehindGeneral = [RuleIds.Ime04, RuleIds.Ime05];
     private static readonly string[] PortTypeSpecific = [RuleIds.PoeEs01, RuleIds.Owp01];
 
+    [ThreadStatic]
+    private static List<ReportOutcome>? t_summaryOutcomes;
+
+    /// <summary>The summary alone, for an evaluation whose only use is its answer (a suggestion's changed profile).</summary>
+    public static ApplicationSummary SummaryOf(EvaluationCase c, FindingSet f)
+    {
+        var outcomes = t_summaryOutcomes ??= new List<ReportOutcome>(4);
+        outcomes.Clear();
+        return Summary(c, f, outcomes);
+    }
+
     /// <summary>
     /// The one answer for the profile's own application (contract, "Summary"): the general requirements (GEN-01), the
     /// channel's eligibility (OUT-01, INS-10 or POE-04) and the medical exam for someone entering Canada (IME-04), with
     /// the findings that block it, those still open and those waiting for an officer. A channel outcome of no always
     /// makes the summary no, so the two can never disagree.
     /// </summary>
-    private static ApplicationSummary Summary(EvaluationCase c, FindingSet f, List<ReportOutcome> outcomes, GeneralRequirementsResult general)
+    private static ApplicationSummary Summary(EvaluationCase c, FindingSet f, List<ReportOutcome> outcomes)
     {
         var channel = c.Application.Channel;
         var ime04 = f[RuleIds.Ime04];

@@ -127,6 +127,10 @@ public sealed class WorkPermitRulesOptions
     /// <value>The house rules; none by default.</value>
     public HouseRuleRegistry HouseRules { get; } = new();
 
+    /// <summary>Gets how reports look for suggestions: on by default, with a budget of evaluations per report.</summary>
+    /// <value>The suggestion options.</value>
+    public SuggestionOptions Suggestions { get; } = new();
+
     /// <summary>Gets or sets how JSON profiles with properties the contract does not define are treated.</summary>
     /// <value><see cref="UnknownPropertyHandling.Reject"/> by default.</value>
     public UnknownPropertyHandling UnknownProperties { get; set; } = UnknownPropertyHandling.Reject;
@@ -145,6 +149,7 @@ public static class WorkPermitEvaluator
     {
         var options = new WorkPermitRulesOptions();
         configure?.Invoke(options);
+        CheckSuggestionOptions(options.Suggestions);
         WorkPermitRuleSet.StartCompiling();
         var reference = ReferenceDataSet.Build(options.ReferenceData);
         return new Evaluator(options, reference, timeProvider ?? TimeProvider.System, HouseRulesOf(options));
@@ -152,6 +157,27 @@ public static class WorkPermitEvaluator
 
     internal static IWorkPermitEvaluator Create(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider, HouseRuleSet? house) =>
         new Evaluator(options, reference, timeProvider, house);
+
+    /// <summary>Checks the suggestion options' bounds.</summary>
+    /// <exception cref="WorkPermitRulesConfigurationException">A bound is out of range.</exception>
+    internal static void CheckSuggestionOptions(SuggestionOptions options)
+    {
+        var problems = new List<string>();
+        if (options.MaxEvaluations is < 1 or > 1000)
+        {
+            problems.Add($"Suggestions.MaxEvaluations must be between 1 and 1000, not {options.MaxEvaluations} (set Suggestions.Enabled to false to turn suggestions off).");
+        }
+
+        if (options.MaxChanges is < 1 or > 3)
+        {
+            problems.Add($"Suggestions.MaxChanges must be between 1 and 3, not {options.MaxChanges}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkPermitRulesConfigurationException(problems);
+        }
+    }
 
     /// <summary>Checks and compiles the options' house rules, if any.</summary>
     internal static HouseRuleSet? HouseRulesOf(WorkPermitRulesOptions options) =>
@@ -164,6 +190,7 @@ public static class WorkPermitEvaluator
         private readonly ReferenceDataSet _reference;
         private readonly TimeProvider _timeProvider;
         private readonly HouseRuleSet? _house;
+        private readonly SuggestionOptions? _suggestions;
 
         public Evaluator(WorkPermitRulesOptions options, ReferenceDataSet reference, TimeProvider timeProvider, HouseRuleSet? house)
         {
@@ -171,6 +198,10 @@ public static class WorkPermitEvaluator
             _reference = reference;
             _timeProvider = timeProvider;
             _house = house;
+            // The options are copied, so that a host changing them later does not change a running evaluator.
+            _suggestions = options.Suggestions.Enabled
+                ? new SuggestionOptions { MaxEvaluations = options.Suggestions.MaxEvaluations, MaxChanges = options.Suggestions.MaxChanges }
+                : null;
             RuleSet = _house is null
                 ? new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference), WorkPermitRuleSet.RuleTypes.Count)
                 : new(WorkPermitRuleSet.Version, WorkPermitRuleSet.Fingerprint(reference, _house.Fingerprint), WorkPermitRuleSet.RuleTypes.Count + _house.Ids.Count);
@@ -227,12 +258,31 @@ public static class WorkPermitEvaluator
             if (_house is null)
             {
                 var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, evaluationCase, _maxFirings);
-                return ReportBuilder.Build(evaluationCase, findings, RuleSet);
+                return Suggest(ReportBuilder.Build(evaluationCase, findings, RuleSet), evaluationCase, findings, today);
             }
 
             var view = new EvaluatedProfile(profile, new AsOfDates(evaluationCase.EvaluationDate, evaluationCase.ArrivalDate, evaluationCase.SubmissionDate), _reference);
             var (all, house) = _house.Run(evaluationCase, view, facts);
-            return HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet), house);
+            return Suggest(HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet), house), evaluationCase, all, today);
+        }
+
+        /// <summary>Adds the suggestions to a report whose summary is not yes. The changed profiles run through the
+        /// catalogue's rules only: house rules never change a catalogue outcome, so they cannot change a summary.</summary>
+        private WorkPermitReport Suggest(WorkPermitReport report, EvaluationCase evaluationCase, FindingSet findings, DateOnly today)
+        {
+            if (_suggestions is null)
+            {
+                return report;
+            }
+
+            var start = new SuggestionNode([], evaluationCase, findings, report.Summary);
+            var (suggestions, result) = SuggestionSearch.Find(start, _suggestions, changed =>
+            {
+                var c = new EvaluationCase(changed, today, _reference);
+                var f = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, c, _maxFirings);
+                return new SuggestionNode([], c, f, ReportBuilder.SummaryOf(c, f));
+            });
+            return report with { Suggestions = suggestions, SuggestionSearch = result };
         }
     }
 }

@@ -20,6 +20,19 @@ public sealed record WorkPermitReport
     /// <value>The summary.</value>
     public required ApplicationSummary Summary { get; init; }
 
+    /// <summary>
+    /// Gets, for a summary that is no, the smallest sets of changes the person could make (to <see cref="ActionableFacts"/>
+    /// only) after which nothing blocks the application; for a summary that is unknown, only changes that settle it yes.
+    /// Each was checked by evaluating the changed profile. <see cref="SuggestionSearch"/> says why the list is empty when it is.
+    /// </summary>
+    /// <value>The suggestions, fewest changes first; empty when none is needed, none exists, or the search is off.</value>
+    public IReadOnlyList<Suggestion> Suggestions { get; init; } = [];
+
+    /// <summary>Gets how the search for <see cref="Suggestions"/> went: found, not needed, none found (with the reason),
+    /// out of budget, or off.</summary>
+    /// <value>The search result.</value>
+    public SuggestionSearchResult SuggestionSearch { get; init; } = SuggestionSearchResult.Off;
+
     /// <summary>Gets the general requirements every applicant must meet (GEN-01).</summary>
     /// <value>The general requirements.</value>
     public required GeneralRequirementsResult General { get; init; }

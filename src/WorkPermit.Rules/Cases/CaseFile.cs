@@ -240,9 +240,17 @@ public static class CaseChecker
                 foreach (var (name, value) in expectedObject)
                 {
                     var childPath = path.Length == 0 ? name : $"{path}.{name}";
-                    if (!actualObject.TryGetPropertyValue(name, out var actualValue) || actualValue is null)
+                    if (!actualObject.TryGetPropertyValue(name, out var actualValue))
                     {
                         differences.Add(new(childPath, Show(value), "(absent)"));
+                    }
+                    else if (actualValue is null || value is null)
+                    {
+                        // A null the report writes (a suggestion's unknown 'from') matches an expected null, and only that.
+                        if (actualValue is not null || value is not null)
+                        {
+                            differences.Add(new(childPath, Show(value), Show(actualValue)));
+                        }
                     }
                     else
                     {
@@ -255,6 +263,18 @@ public static class CaseChecker
                 if (actual is not JsonArray actualArray)
                 {
                     differences.Add(new(path, Show(expected), Show(actual)));
+                    return;
+                }
+
+                if (expectedArray.Any(e => e is JsonObject))
+                {
+                    // A list of objects (suggestions, their changes): each expected object is matched property by
+                    // property with a different element of the report's list, in any order, and none is left over.
+                    if (expectedArray.Count != actualArray.Count || !Assign(expectedArray, actualArray, 0, new bool[actualArray.Count]))
+                    {
+                        differences.Add(new(path, Show(expected), Show(actual)));
+                    }
+
                     return;
                 }
 
@@ -275,6 +295,38 @@ public static class CaseChecker
 
                 return;
         }
+    }
+
+    /// <summary>Whether the expected elements from <paramref name="next"/> on can each be matched with a different unused actual element.</summary>
+    private static bool Assign(JsonArray expected, JsonArray actual, int next, bool[] used)
+    {
+        if (next == expected.Count)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < actual.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            var differences = new List<CaseDifference>();
+            Compare(expected[next], actual[i], string.Empty, differences);
+            if (differences.Count == 0)
+            {
+                used[i] = true;
+                if (Assign(expected, actual, next + 1, used))
+                {
+                    return true;
+                }
+
+                used[i] = false;
+            }
+        }
+
+        return false;
     }
 
     private static string Show(JsonNode? node) => node?.ToJsonString() ?? "null";

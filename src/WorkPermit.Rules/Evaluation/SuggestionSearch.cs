@@ -121,7 +121,10 @@ internal static class SuggestionSearch
             frontier = next;
         }
 
-        var suggestions = solutions.ConvertAll(s => Describe(start, s, moves));
+        // Changes that keep the application the person chose come before a change of channel: fix the plan before
+        // replacing it. The search found them in declaration order, which is otherwise kept.
+        var ordered = solutions.OrderBy(s => s.Moves.Any(i => moves[i].IsChannel)).ToList();
+        var suggestions = ordered.ConvertAll(s => Describe(start, s, moves));
         return (suggestions, new SuggestionSearchResult
         {
             Status = suggestions.Count > 0 ? SuggestionStatus.Found : exhausted ? SuggestionStatus.BudgetExhausted : SuggestionStatus.NoneFound,

@@ -47,7 +47,10 @@ public sealed record Suggestion
 /// <param name="From">The profile's value, or <see langword="null"/> when it is unknown.</param>
 /// <param name="To">The new value, or <see langword="null"/> when the change removes the value (a new medical exam
 /// removes the old result's stated expiry).</param>
-public sealed record FactChange(string Fact, JsonElement? From, JsonElement? To)
+public sealed record FactChange(
+    string Fact,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement? From,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement? To)
 {
     /// <summary>Gets the new value as the report's <see cref="WorkPermitReport.Facts"/> writes values, for showing it.</summary>
     /// <value>The text, or <see langword="null"/> when the change removes the value.</value>

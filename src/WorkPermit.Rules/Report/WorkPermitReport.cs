@@ -25,7 +25,8 @@ public sealed record WorkPermitReport
     /// only) after which nothing blocks the application; for a summary that is unknown, only changes that settle it yes.
     /// Each was checked by evaluating the changed profile. <see cref="SuggestionSearch"/> says why the list is empty when it is.
     /// </summary>
-    /// <value>The suggestions, fewest changes first; empty when none is needed, none exists, or the search is off.</value>
+    /// <value>The suggestions (all with the fewest changes that work; those that keep the channel first); empty when none is
+    /// needed, none exists, or the search is off.</value>
     public IReadOnlyList<Suggestion> Suggestions { get; init; } = [];
 
     /// <summary>Gets how the search for <see cref="Suggestions"/> went: found, not needed, none found (with the reason),

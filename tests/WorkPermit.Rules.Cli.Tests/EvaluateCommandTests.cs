@@ -161,6 +161,112 @@ public sealed class EvaluateCommandTests
         Assert.Contains($"Next: 'workpermit interview --from {file} --save {file}'", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_NoWithASuggestion_ShowsWhatWouldChangeTheAnswerRightUnderTheSummary()
+    {
+        var file = Workpermit.Data("profiles", "poe-no-india-old-exam.json");
+        var report = ReportJson.Read(Workpermit.Run("evaluate", file, "--json").Output);
+
+        var run = Workpermit.Run("evaluate", file);
+
+        // The library found one checked change: apply online from outside Canada, and take a new medical exam.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(Tri.No, report.Summary.Outcome);
+        var suggestion = Assert.Single(report.Suggestions);
+
+        // The section follows the summary with nothing between them, and comes before the outcomes by section.
+        var lines = run.Output.Split('\n');
+        var summary = Array.FindIndex(lines, l => l.StartsWith("\u2500\u2500 Summary \u2500", StringComparison.Ordinal));
+        var section = Array.FindIndex(lines, l => l.StartsWith("\u2500\u2500 What would change the answer \u2500", StringComparison.Ordinal));
+        var outcomes = Array.FindIndex(lines, l => l.StartsWith("\u2500\u2500 Outcomes by section \u2500", StringComparison.Ordinal));
+        Assert.True(summary >= 0 && section > summary && outcomes > section, run.ToString());
+        Assert.DoesNotContain(lines[(summary + 1)..section], l => l.StartsWith("\u2500\u2500 ", StringComparison.Ordinal));
+
+        // Its sentence, each fact it changes from the profile's value to the new one, and the rules that change with it.
+        var text = Section(run, "What would change the answer");
+        Assert.Contains(suggestion.Text, text, StringComparison.Ordinal);
+        Assert.Contains("application.channel: port_of_entry -> outside_canada_online", text, StringComparison.Ordinal);
+        Assert.Contains("medical.examDate: 2025-06-01 -> 2026-12-03", text, StringComparison.Ordinal);
+        Assert.Contains($"rules that change: {string.Join(", ", suggestion.Rules)}", text, StringComparison.Ordinal);
+        Assert.Contains("POE-EXC-01", suggestion.Rules);
+        Assert.DoesNotContain(report.SuggestionSearch.Text, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_SuggestedChanges_NameAnUnknownValueUnknownAndADroppedValueRemoved()
+    {
+        // The compliance fee is not known yet: paying it is suggested, from a value the profile does not give.
+        var unknown = Workpermit.Run("evaluate", Workpermit.Data("profiles", "poe-one-question-fee-unknown.json"));
+
+        // A new medical exam drops the old result's stated expiry.
+        var profile = JsonNode.Parse(File.ReadAllText(Workpermit.Data("profiles", "poe-no-india-old-exam.json")))!;
+        profile["medical"]!["indicatedExpiryDate"] = "2026-06-01";
+        var removed = Workpermit.RunWithInput(profile.ToJsonString(), "evaluate", "-");
+
+        Assert.True(unknown.ExitCode == 0, unknown.ToString());
+        Assert.Contains("job.employerComplianceFeePaid: unknown -> true", Section(unknown, "What would change the answer"), StringComparison.Ordinal);
+        Assert.True(removed.ExitCode == 0, removed.ToString());
+        Assert.Contains("medical.indicatedExpiryDate: 2026-06-01 -> (removed)", Section(removed, "What would change the answer"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NoAndNothingToSuggest_ShowsTheReason()
+    {
+        var file = Workpermit.Data("profiles", "poe-no-criminal-record.json");
+        var report = ReportJson.Read(Workpermit.Run("evaluate", file, "--json").Output);
+
+        var run = Workpermit.Run("evaluate", file);
+
+        // A criminal record is not something a suggestion changes: no suggestion, and the library says why.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(report.Suggestions);
+        Assert.Equal(SuggestionStatus.NoneFound, report.SuggestionSearch.Status);
+        Assert.Contains("person.criminalRecord", report.SuggestionSearch.Text, StringComparison.Ordinal);
+        var text = Section(run, "What would change the answer");
+        Assert.Contains(report.SuggestionSearch.Text, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("rules that change", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" -> ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Yes_ShowsNoSuggestionSection()
+    {
+        var file = Workpermit.Data("profiles", "poe-yes-french-lmia-exempt.json");
+        var report = ReportJson.Read(Workpermit.Run("evaluate", file, "--json").Output);
+
+        var run = Workpermit.Run("evaluate", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(Tri.Yes, report.Summary.Outcome);
+        Assert.Equal(SuggestionStatus.NotNeeded, report.SuggestionSearch.Status);
+        Assert.DoesNotContain("What would change the answer", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.SuggestionSearch.Text, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Json_CarriesTheSuggestionsAndHowTheSearchWent()
+    {
+        var found = JsonNode.Parse(Workpermit.Run("evaluate", Workpermit.Data("profiles", "poe-no-india-old-exam.json"), "--json").Output)!;
+        var none = JsonNode.Parse(Workpermit.Run("evaluate", Workpermit.Data("profiles", "poe-no-criminal-record.json"), "--json").Output)!;
+
+        var suggestion = found["suggestions"]!.AsArray().Single()!;
+        var change = suggestion["changes"]!.AsArray()[0]!;
+        Assert.Equal("application.channel", change["fact"]!.GetValue<string>());
+        Assert.Equal("port_of_entry", change["from"]!.GetValue<string>());
+        Assert.Equal("outside_canada_online", change["to"]!.GetValue<string>());
+        Assert.Equal("summary.outcome", suggestion["outcome"]!["path"]!.GetValue<string>());
+        Assert.Equal("no", suggestion["outcome"]!["from"]!.GetValue<string>());
+        Assert.Equal("yes", suggestion["outcome"]!["to"]!.GetValue<string>());
+        Assert.Contains("POE-EXC-01", suggestion["rules"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(suggestion["text"]!.GetValue<string>()));
+        Assert.Equal("found", found["suggestionSearch"]!["status"]!.GetValue<string>());
+        Assert.True(found["suggestionSearch"]!["evaluations"]!.GetValue<int>() > 0);
+
+        Assert.Empty(none["suggestions"]!.AsArray());
+        Assert.Equal("none_found", none["suggestionSearch"]!["status"]!.GetValue<string>());
+        Assert.Contains("person.criminalRecord", none["suggestionSearch"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>The text of a titled part of the readable report: from its rule line to the next one.</summary>
     private static string Section(CliRun run, string title)
     {

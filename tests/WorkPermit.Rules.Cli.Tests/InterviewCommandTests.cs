@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WorkPermit.Rules.Cli.Tests.Support;
 
 namespace WorkPermit.Rules.Cli.Tests;
@@ -100,6 +101,66 @@ public sealed class InterviewCommandTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Interview_Answers_EachShowsWhatWouldChangeTheAnswerUnderWhereItStands()
+    {
+        // The Indian traveller whose medical exam will have expired, with two facts left out: whether she is a US
+        // permanent resident (asked first) and whether the job is in Quebec.
+        var profile = JsonNode.Parse(File.ReadAllText(Workpermit.Data("profiles", "poe-no-india-old-exam.json")))!.AsObject();
+        profile["person"]!.AsObject().Remove("usLawfulPermanentResident");
+        profile["job"]!.AsObject().Remove("inQuebec");
+        var file = Path.Combine(Path.GetTempPath(), $"workpermit-interview-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, profile.ToJsonString());
+        try
+        {
+            var run = Workpermit.RunWithInput("no\nno\n", "interview", "--from", file);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var output = run.Output;
+            var first = output.IndexOf("> no", StringComparison.Ordinal);
+            var second = output.IndexOf("> no", first + 1, StringComparison.Ordinal);
+            var end = output.IndexOf("2 answers given.", StringComparison.Ordinal);
+            Assert.True(first >= 0 && second > first && end > second, run.ToString());
+
+            // After the first answer: where the application stands, then the suggestion with its changes.
+            var afterFirst = output[first..second];
+            var now = afterFirst.IndexOf("Now: Applying at a port of entry: no", StringComparison.Ordinal);
+            var section = afterFirst.IndexOf("\u2500\u2500 What would change the answer \u2500", StringComparison.Ordinal);
+            Assert.True(now >= 0 && section > now, run.ToString());
+            Assert.Contains("Apply online from outside Canada", afterFirst[section..], StringComparison.Ordinal);
+            Assert.Contains("application.channel: port_of_entry -> outside_canada_online", afterFirst, StringComparison.Ordinal);
+            Assert.Contains("medical.examDate: 2025-06-01 -> 2026-12-03", afterFirst, StringComparison.Ordinal);
+
+            // The second answer changes nothing there, so it is not repeated in full; the final summary shows it again.
+            var afterSecond = output[second..end];
+            Assert.Contains("Now: Applying at a port of entry: no", afterSecond, StringComparison.Ordinal);
+            Assert.Contains("What would change the answer: the same as after the answer before.", afterSecond, StringComparison.Ordinal);
+            Assert.DoesNotContain("application.channel: port_of_entry -> outside_canada_online", afterSecond, StringComparison.Ordinal);
+            var final = output[end..];
+            var finalSection = final.IndexOf("\u2500\u2500 What would change the answer \u2500", StringComparison.Ordinal);
+            Assert.True(final.IndexOf("\u2500\u2500 Summary \u2500", StringComparison.Ordinal) is >= 0 and var summary && finalSection > summary, run.ToString());
+            Assert.True(final.IndexOf("\u2500\u2500 Outcomes by section \u2500", StringComparison.Ordinal) > finalSection, run.ToString());
+            Assert.Contains("application.channel: port_of_entry -> outside_canada_online", final, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Interview_AnswerThatSettlesNo_ShowsWhyNothingIsSuggested()
+    {
+        // The third question asks for the criminal record; a record makes the answer no, and no change can undo it.
+        var run = Workpermit.RunWithInput("yes\nyes\n2\nq\n", "interview", "--from", UnknownProfile);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var answer = run.Output.IndexOf("> 2", StringComparison.Ordinal);
+        var after = run.Output[answer..];
+        Assert.Contains("Now: Applying at a port of entry: no", after, StringComparison.Ordinal);
+        Assert.Contains("No change the person can make removes GEN-04 (Law-abiding, no criminal record)", after, StringComparison.Ordinal);
     }
 
     [Fact]

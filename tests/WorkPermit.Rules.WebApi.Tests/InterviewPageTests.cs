@@ -41,6 +41,23 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
           "person": { "citizenships": ["FR"], "passportCountry": "FR" }, "job": { "lmiaStatus": "positive_issued" } }
         """;
 
+    /// <summary>An Indian citizen at the border whose medical exam (2025-06-01) will have expired by her arrival
+    /// (2027-01-15): she needs a visitor visa to apply at the port of entry, and a new exam. Applying online from
+    /// outside Canada, with a new exam, would make the answer yes.</summary>
+    private const string OldExamProfile = """
+        { "evaluationDate": "2026-12-03",
+          "person": { "citizenships": ["IN"], "passportCountry": "IN", "sufficientFunds": true, "criminalRecord": "none", "securityConcern": "none",
+                      "healthConditionConcern": "none", "usLawfulPermanentResident": false },
+          "officer": { "satisfiedDepartureIntent": true, "documentsRequested": "none", "medicalExamRequested": false },
+          "statusInCanada": { "location": "outside_canada", "status": "not_in_canada" },
+          "travel": { "mode": "air", "arrivalDate": "2027-01-15", "tripType": "arriving_from_abroad" },
+          "application": { "channel": "port_of_entry", "permitType": "employer_specific_lmia_exempt", "program": "other_imp", "superVisa": false },
+          "job": { "hasJobOffer": true, "inQuebec": false, "offerOfEmploymentNumberAvailable": true, "employerCompletedRequiredSteps": true,
+                   "employerComplianceFeePaid": true, "employerNonComplianceStatus": "not_listed", "employerRegularlyOffersSexualServices": false,
+                   "publicHealthProtection": false },
+          "medical": { "intendedStayMonths": 12, "designatedCountryMonthsPastYear": 12, "examDate": "2025-06-01" } }
+        """;
+
     // What the browser reported as errors: console messages of type error, and exceptions the page did not catch.
     private readonly List<string> _consoleErrors = [];
 
@@ -127,6 +144,78 @@ public sealed class InterviewPageTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal(0, await page.Locator("#outcome-interimAuthorization").CountAsync());
         Assert.Equal(0, await page.Locator(".rule-id", new() { HasTextString = "INS-" }).CountAsync());
         await AssertHeadingsDoNotJumpAsync(page);
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Interview_NoWithASuggestion_ShowsWhatWouldChangeTheAnswerUnderTheSummary()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+
+        await page.Locator("#start-profile").FillAsync(OldExamProfile);
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        await page.Locator("#summary-headline").WaitForAsync();
+
+        // The answer is no; right under it, the one change the server checked: its sentence, each fact from the
+        // profile's value to the new one, and the rules that change with it.
+        Assert.Equal("Applying at a port of entry: No", await page.Locator("#summary-headline").InnerTextAsync());
+        Assert.True(await page.Locator("#suggestions-group").IsVisibleAsync(), "the suggestions are shown for a no");
+        Assert.Equal("What would change the answer", await page.Locator("#suggestions-heading").InnerTextAsync());
+        var suggestion = page.Locator("#suggestions li.suggestion");
+        Assert.Equal(1, await suggestion.CountAsync());
+        var text = await suggestion.Locator(".suggestion-text").InnerTextAsync();
+        Assert.StartsWith("Apply online from outside Canada (IMM 1295)", text, StringComparison.Ordinal);
+        Assert.Contains("take a new immigration medical exam", text, StringComparison.Ordinal);
+        Assert.Equal("application.channel: port_of_entry \u2192 outside_canada_online", await suggestion.Locator("li[data-fact='application.channel']").InnerTextAsync());
+        Assert.Equal("medical.examDate: 2025-06-01 \u2192 2026-12-03", await suggestion.Locator("li[data-fact='medical.examDate']").InnerTextAsync());
+        var rules = await suggestion.Locator(".suggestion-rules").InnerTextAsync();
+        Assert.StartsWith("Rules that change: GEN-01, GEN-07", rules, StringComparison.Ordinal);
+        Assert.Contains("POE-EXC-01", rules, StringComparison.Ordinal);
+        Assert.False(await page.Locator("#suggestion-reason").IsVisibleAsync(), "no reason is needed when a change was found");
+
+        // The section sits between the summary and the outcomes by area, and is never drawn as an outcome itself.
+        Assert.True(await page.EvaluateAsync<bool>(
+            """
+            () => {
+              const after = (a, b) => !!(document.getElementById(a).compareDocumentPosition(document.getElementById(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
+              return after('summary-card', 'suggestions-group') && after('suggestions-group', 'outcomes-heading');
+            }
+            """), "the suggestions come after the summary and before the outcomes");
+        Assert.Equal(0, await page.Locator("#outcome-suggestions, #outcome-suggestionSearch").CountAsync());
+        await AssertHeadingsDoNotJumpAsync(page);
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Interview_NoAndNothingToSuggest_ShowsTheReasonAndAYesShowsNothing()
+    {
+        var page = await NewPageAsync(1100, 900);
+        await page.GotoAsync(browser.Address.ToString());
+
+        // A criminal record is nothing a suggestion changes: the server says so, and the page shows its reason.
+        await page.Locator("#start-profile").FillAsync(OldExamProfile.Replace("\"criminalRecord\": \"none\"", "\"criminalRecord\": \"has_record\"", StringComparison.Ordinal));
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        await page.Locator("#summary-headline").WaitForAsync();
+
+        Assert.Equal("Applying at a port of entry: No", await page.Locator("#summary-headline").InnerTextAsync());
+        Assert.True(await page.Locator("#suggestions-group").IsVisibleAsync(), "the section is shown to say why nothing is suggested");
+        Assert.Equal(0, await page.Locator("#suggestions li").CountAsync());
+        var reason = await page.Locator("#suggestion-reason").InnerTextAsync();
+        Assert.StartsWith("No change the person can make removes GEN-04", reason, StringComparison.Ordinal);
+        Assert.Contains("person.criminalRecord", reason, StringComparison.Ordinal);
+        await AssertHeadingsDoNotJumpAsync(page);
+
+        // A new starting profile whose answer is yes: nothing would need to change, so the section goes.
+        await page.Locator("#start-profile").FillAsync(OldExamProfile
+            .Replace("\"examDate\": \"2025-06-01\"", "\"examDate\": \"2026-12-03\"", StringComparison.Ordinal)
+            .Replace("\"port_of_entry\"", "\"outside_canada_online\"", StringComparison.Ordinal));
+        await page.Locator("#start-form button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('summary-headline').textContent.startsWith('Applying online from outside Canada')");
+
+        Assert.Equal("Applying online from outside Canada: Yes", await page.Locator("#summary-headline").InnerTextAsync());
+        Assert.False(await page.Locator("#suggestions-group").IsVisibleAsync(), "no suggestion section for a yes");
+        Assert.Equal(string.Empty, await page.Locator("#suggestion-reason").TextContentAsync());
         AssertNoConsoleErrors();
     }
 

@@ -18,7 +18,7 @@ internal static class EvaluateCommand
         var file = new Argument<string>("profile") { Description = "The profile JSON file (the contract's form), or - to read it from standard input." };
         var json = new Option<bool>("--json") { Description = "Print the report JSON of the contract instead of the readable report." };
         var asOf = CliCommands.AsOfOption();
-        var command = new Command("evaluate", "Evaluate a profile: each outcome with the rules and quoted passages behind it, the documents, actions, advice and open questions.")
+        var command = new Command("evaluate", "Evaluate a profile: the answer and, when it is not yes, what would change it; each outcome with the rules and quoted passages behind it, the documents, actions, advice and open questions.")
         {
             file,
             json,

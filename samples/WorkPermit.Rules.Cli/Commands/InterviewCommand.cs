@@ -52,6 +52,7 @@ internal static class InterviewCommand
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
         var answered = 0;
+        var suggestionsShown = string.Empty;
 
         // 1b. Ctrl-C saves the answers given so far (the last valid profile) before the process ends.
         var savedJson = facts.ToJsonString();
@@ -132,13 +133,14 @@ internal static class InterviewCommand
                     continue;
                 }
 
-                // 5. Re-evaluate, and show which outcomes the answer settled or changed.
+                // 5. Re-evaluate, and show which outcomes the answer settled or changed, and what would change the answer.
                 answered++;
                 done.Add(question.Fact);
                 Volatile.Write(ref savedJson, facts.ToJsonString());
                 var before = report;
                 report = evaluator.Evaluate(read.Profile!);
                 ShowChanges(console, before, report);
+                suggestionsShown = ShowSuggestions(console, report, suggestionsShown);
                 break;
             }
 
@@ -154,6 +156,12 @@ internal static class InterviewCommand
         console.MarkupLine($"{answered} answer{(answered == 1 ? string.Empty : "s")} given. Where it stands now:");
         SummaryView.Write(console, report);
         console.WriteLine();
+        if (SuggestionsView.HasContent(report))
+        {
+            SuggestionsView.Write(console, report);
+            console.WriteLine();
+        }
+
         console.Write(new Rule("[bold]Outcomes by section[/]").LeftJustified());
         ReportView.WriteOutcomes(console, report);
         if (report.Questions.Count > 0)
@@ -199,6 +207,27 @@ internal static class InterviewCommand
             .ToArray();
         console.MarkupLine(changes.Length == 0 ? "[grey]No outcome changed yet.[/]" : string.Join(Environment.NewLine, changes.Select(c => $"[green]  {Markup.Escape(c)}[/]")));
         console.MarkupLine($"[bold]Now:[/] {Markup.Escape(SummaryView.Headline(after.Summary))}");
+    }
+
+    /// <summary>Shows what would change the answer after an answer, under the summary's line. The same suggestions (or
+    /// the same reason) as after the answer before are not repeated in full: one line says they still hold.</summary>
+    /// <returns>The key of what is now on screen (see <see cref="SuggestionsView.Key"/>).</returns>
+    private static string ShowSuggestions(IAnsiConsole console, WorkPermitReport report, string shown)
+    {
+        var key = SuggestionsView.Key(report);
+        if (key.Length == 0)
+        {
+            return key;
+        }
+
+        if (key == shown)
+        {
+            console.MarkupLine($"[grey]{SuggestionsView.Title}: the same as after the answer before.[/]");
+            return key;
+        }
+
+        SuggestionsView.Write(console, report);
+        return key;
     }
 
     /// <summary>The value at a fact path: <c>evaluationDate</c> or <c>group.fact</c>.</summary>

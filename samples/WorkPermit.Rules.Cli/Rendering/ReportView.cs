@@ -6,10 +6,11 @@ namespace WorkPermit.Rules.Cli.Rendering;
 
 /// <summary>
 /// Writes a report for people: first the one answer for the application (the summary) with the rules that block it or
-/// keep it open, then every outcome by section with the rules behind it, then, section by section, each rule's finding,
-/// the profile's values that decided it and the passage it quotes, then the forms, documents and actions by name, the
-/// advice and the open questions. Sections the report leaves out are not shown, nor are rules it does not list. Colour
-/// is only a help: every outcome is also written as the word yes, no or unknown, so the text reads the same in a file.
+/// keep it open, and, when that answer is not yes, what would change it; then every outcome by section with the rules
+/// behind it, then, section by section, each rule's finding, the profile's values that decided it and the passage it
+/// quotes, then the forms, documents and actions by name, the advice and the open questions. Sections the report leaves
+/// out are not shown, nor are rules it does not list. Colour is only a help: every outcome is also written as the word
+/// yes, no or unknown, so the text reads the same in a file.
 /// </summary>
 internal static class ReportView
 {
@@ -27,6 +28,13 @@ internal static class ReportView
         // 2. The answer for the application the profile describes, and what blocks it or keeps it open.
         SummaryView.Write(console, report);
         console.WriteLine();
+
+        // 2a. When the answer is not yes: the changes the library checked that would make it yes, or why it found none.
+        if (SuggestionsView.HasContent(report))
+        {
+            SuggestionsView.Write(console, report);
+            console.WriteLine();
+        }
 
         // 3. The outcomes section by section, each with the rules that decide it.
         console.Write(new Rule("[bold]Outcomes by section[/]").LeftJustified());

@@ -17,7 +17,7 @@
     };
 
     // Report properties that are not outcomes (they have their own place), and titles for the outcomes we know.
-    const NOT_OUTCOMES = new Set(['asOf', 'summary', 'facts', 'documents', 'actions', 'advisories', 'findings', 'house', 'questions', 'ruleSet']);
+    const NOT_OUTCOMES = new Set(['asOf', 'summary', 'suggestions', 'suggestionSearch', 'facts', 'documents', 'actions', 'advisories', 'findings', 'house', 'questions', 'ruleSet']);
     const TITLES = {
         general: 'General requirements',
         outsideCanada: 'Applying from outside Canada',
@@ -325,8 +325,8 @@
         controls.querySelector('button, input').focus();
     }
 
-    // 6. Rendering the report: the summary, each outcome with its reasons, then the forms, documents and actions by
-    //    name, advice and open questions.
+    // 6. Rendering the report: the summary, what would change it, each outcome with its reasons, then the forms,
+    //    documents and actions by name, advice and open questions.
     function renderFinding(finding, report) {
         const item = el('li', { class: 'finding' });
         item.append(el('p', { class: 'finding-head' },
@@ -437,6 +437,43 @@
         box.append(card);
     }
 
+    // 6a. What would change the answer, under the summary when it is not yes: each change the server checked (its
+    //     sentence, every fact from the profile's value to the new one, and the rules that change with it), or, when it
+    //     found none, its reason. Nothing is shown for a yes, nor when the server does not look for suggestions.
+    function changeValue(value, missing) {
+        if (value === undefined || value === null) return el('em', { text: missing });
+        return el('span', { class: 'value', text: typeof value === 'string' ? value : JSON.stringify(value) });
+    }
+
+    function renderSuggestion(suggestion) {
+        const item = el('li', { class: 'suggestion' });
+        item.append(el('p', { class: 'suggestion-text', text: suggestion.text }));
+        const changes = el('ul', { class: 'changes' });
+        for (const change of suggestion.changes || []) {
+            changes.append(el('li', { 'data-fact': change.fact },
+                el('code', { text: change.fact }), ': ',
+                changeValue(change.from, 'unknown'), ' → ', changeValue(change.to, '(removed)')));
+        }
+        item.append(changes);
+        if (suggestion.rules && suggestion.rules.length > 0) {
+            const rules = el('p', { class: 'hint suggestion-rules' }, 'Rules that change: ');
+            suggestion.rules.forEach((id, i) => rules.append(i > 0 ? ', ' : '', el('span', { class: 'rule-id', text: id })));
+            item.append(rules);
+        }
+        return item;
+    }
+
+    function renderSuggestions(report) {
+        const suggestions = report.suggestions || [];
+        const search = report.suggestionSearch || { status: 'off', text: '' };
+        const reason = suggestions.length === 0 && !['not_needed', 'off'].includes(search.status) ? search.text : '';
+        $('suggestions-group').hidden = report.summary.outcome === 'yes' || (suggestions.length === 0 && !reason);
+        $('suggestions').replaceChildren(...suggestions.map(renderSuggestion));
+        $('suggestions').hidden = suggestions.length === 0;
+        $('suggestion-reason').textContent = reason;
+        $('suggestion-reason').hidden = !reason;
+    }
+
     function renderItems(report) {
         // Documents and actions together, each once, grouped by what the person does with them.
         const seen = new Set();
@@ -453,6 +490,7 @@
         const report = state.report;
         $('results').hidden = false;
         renderSummary(report);
+        renderSuggestions(report);
 
         // Every outcome the report has, in its order, with the findings that explain it. An outcome the report leaves
         // out (or leaves empty) is not shown, nor are the rules that would only explain it.

@@ -164,6 +164,7 @@ public sealed class SuggestionTests
         Assert.Equal(["GEN-02"], report.Summary.AwaitsOfficer);
         Assert.Empty(report.Suggestions);
         Assert.Equal(SuggestionStatus.NoneFound, report.SuggestionSearch.Status);
+        Assert.Equal("No change the person can make settles the answer yes while GEN-02 is open: it waits for the officer's decision.", report.SuggestionSearch.Text);
     }
 
     [Fact]

@@ -42,8 +42,7 @@ internal static class SuggestionSearch
             {
                 Status = SuggestionStatus.NoneFound,
                 Evaluations = 0,
-                Text = $"No change the person can make {(toYes ? "settles" : "removes")} {Named(stuck)}: "
-                    + $"{(stuck.Count == 1 ? "it rests" : "they rest")} only on {Paths(stuck)}, which a suggestion never changes.",
+                Text = StuckText(stuck, summary, toYes),
             });
         }
 
@@ -256,6 +255,23 @@ internal static class SuggestionSearch
         _ when kind == FactKind.Boolean => JsonSerializer.SerializeToElement(text == "true", WorkPermitJsonContext.Default.Boolean),
         _ => JsonSerializer.SerializeToElement(text, WorkPermitJsonContext.Default.String),
     };
+
+    /// <summary>Why nothing is suggested when some finding in the way reads no actionable fact.</summary>
+    private static string StuckText(List<Finding> stuck, ApplicationSummary summary, bool toYes)
+    {
+        var one = stuck.Count == 1;
+        if (!toYes)
+        {
+            return $"No change the person can make removes {Named(stuck)}: {(one ? "it rests" : "they rest")} only on {Paths(stuck)}, which a suggestion never changes.";
+        }
+
+        // An unknown answer waits for answers (or the officer): name what is open, briefly; the questions say the rest.
+        var officer = stuck.TrueForAll(f => summary.AwaitsOfficer.Contains(f.RuleId));
+        var ids = stuck.ConvertAll(f => f.RuleId);
+        var list = ids.Count <= 2 ? string.Join(" and ", ids) : $"{string.Join(", ", ids.Take(ids.Count - 1))} and {ids[^1]}";
+        return $"No change the person can make settles the answer yes while {list} {(one ? "is" : "are")} open: "
+            + (officer ? $"{(one ? "it waits" : "they wait")} for the officer's decision." : $"{(one ? "it waits" : "they wait")} for answers to the questions, not for something the person can change.");
+    }
 
     private static string Named(List<Finding> findings) =>
         string.Join("; ", findings.Select(f => $"{f.RuleId} ({f.Rule.Title})"));

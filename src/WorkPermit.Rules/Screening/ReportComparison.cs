@@ -11,7 +11,7 @@ namespace WorkPermit.Rules;
 public sealed record ReportSnapshot
 {
     /// <summary>The report's top-level properties that are not outcomes.</summary>
-    private static readonly HashSet<string> NotOutcomes = new(StringComparer.Ordinal) { "asOf", "advisories", "facts", "findings", "house", "questions", "ruleSet", "warnings" };
+    private static readonly HashSet<string> NotOutcomes = new(StringComparer.Ordinal) { "asOf", "advisories", "facts", "findings", "house", "questions", "ruleSet", "suggestions", "suggestionSearch", "warnings" };
 
     /// <summary>Gets the rule set that produced the report.</summary>
     /// <value>The rule set's version, fingerprint and rule count.</value>

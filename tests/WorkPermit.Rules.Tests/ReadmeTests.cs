@@ -45,6 +45,34 @@ public sealed partial class ReadmeTests
         Assert.True(JsonNode.DeepEquals(excerpt["facts"], report["facts"]), $"facts: README shows {excerpt["facts"]}, the report has {report["facts"]}");
     }
 
+    [Fact]
+    public void SuggestionsExample_ProfileShown_GivesTheSuggestionsShown()
+    {
+        var from = Readme.IndexOf("## What would change the answer", StringComparison.Ordinal);
+        var blocks = JsonBlocks().Matches(Readme[from..Readme.IndexOf("## Install", from, StringComparison.Ordinal)])
+            .Select(m => m.Groups[1].Value)
+            .ToArray();
+        var excerpt = JsonNode.Parse(blocks[1])!;
+
+        var result = WorkPermitEvaluator.Create().Evaluate(blocks[0]);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var report = JsonNode.Parse(ReportJson.Write(result.Report!))!;
+        foreach (var field in new[] { "channel", "outcome", "blocking" })
+        {
+            Assert.True(JsonNode.DeepEquals(excerpt["summary"]![field], report["summary"]![field]), $"summary.{field}: README shows {excerpt["summary"]![field]}, the report has {report["summary"]![field]}");
+        }
+
+        Assert.True(JsonNode.DeepEquals(excerpt["suggestions"], report["suggestions"]), $"suggestions: README shows {excerpt["suggestions"]}, the report has {report["suggestions"]}");
+        Assert.True(JsonNode.DeepEquals(excerpt["suggestionSearch"], report["suggestionSearch"]), $"suggestionSearch: README shows {excerpt["suggestionSearch"]}, the report has {report["suggestionSearch"]}");
+
+        // The pair the README says is left out does work: it is left out only because one change is enough.
+        var pair = WorkPermitEvaluator.Create(o => o.Suggestions.Enabled = false).Evaluate(blocks[0]
+            .Replace("\"passportCountry\": \"IN\"", "\"passportCountry\": \"FR\"", StringComparison.Ordinal)
+            .Replace("\"employerComplianceFeePaid\": false", "\"employerComplianceFeePaid\": true", StringComparison.Ordinal));
+        Assert.Empty(pair.Report!.Summary.Blocking);
+    }
+
     [GeneratedRegex(@"```json\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex JsonBlocks();
 

@@ -242,9 +242,41 @@ internal static class SuggestionSearch
             Changes = factChanges,
             Outcome = new SuggestionOutcome("summary.outcome", start.Summary.Outcome, end.Summary.Outcome),
             Rules = [.. rules],
-            Text = $"{char.ToUpperInvariant(what[0])}{what[1..]}. Then: {end.Summary.Text}",
+            Text = $"{char.ToUpperInvariant(what[0])}{what[1..]}. {Then(end.Summary)}",
         };
     }
+
+    /// <summary>What the changed profile's summary says, briefly (the rule titles are in the report's findings).</summary>
+    private static string Then(ApplicationSummary summary)
+    {
+        var subject = summary.Channel switch
+        {
+            ApplicationChannel.OutsideCanadaOnline => "applying online from outside Canada",
+            ApplicationChannel.InsideCanadaOnline => "applying online from inside Canada",
+            ApplicationChannel.PortOfEntry => "applying at the port of entry",
+            _ => "the application",
+        };
+        if (summary.Outcome == Tri.Yes)
+        {
+            return $"Then nothing the rules check stands in the way of {subject}: the answer is yes (the officer makes the final decision).";
+        }
+
+        var waits = new List<string>();
+        if (summary.Open.Count > 0)
+        {
+            waits.Add($"the questions settle {List(summary.Open)}");
+        }
+
+        if (summary.AwaitsOfficer.Count > 0)
+        {
+            waits.Add($"the officer decides {List(summary.AwaitsOfficer)}");
+        }
+
+        return $"Then nothing blocks {subject}; the answer stays open until {string.Join(" and ", waits)}.";
+    }
+
+    private static string List(IReadOnlyList<string> ids) =>
+        ids.Count == 1 ? ids[0] : $"{string.Join(", ", ids.Take(ids.Count - 1))} and {ids[^1]}";
 
     /// <summary>A finding's result as the report shows it: its outcome, or nothing when it does not apply.</summary>
     private static Tri? ResultOf(Finding finding) => finding.Applicable == Tri.No ? null : finding.Outcome;
@@ -267,9 +299,7 @@ internal static class SuggestionSearch
 
         // An unknown answer waits for answers (or the officer): name what is open, briefly; the questions say the rest.
         var officer = stuck.TrueForAll(f => summary.AwaitsOfficer.Contains(f.RuleId));
-        var ids = stuck.ConvertAll(f => f.RuleId);
-        var list = ids.Count <= 2 ? string.Join(" and ", ids) : $"{string.Join(", ", ids.Take(ids.Count - 1))} and {ids[^1]}";
-        return $"No change the person can make settles the answer yes while {list} {(one ? "is" : "are")} open: "
+        return $"No change the person can make settles the answer yes while {List(stuck.ConvertAll(f => f.RuleId))} {(one ? "is" : "are")} open: "
             + (officer ? $"{(one ? "it waits" : "they wait")} for the officer's decision." : $"{(one ? "it waits" : "they wait")} for answers to the questions, not for something the person can change.");
     }
 

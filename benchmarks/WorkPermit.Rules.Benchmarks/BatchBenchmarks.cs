@@ -41,11 +41,17 @@ public class BatchBenchmarks
     /// <value>The bytes.</value>
     internal static long HeapBeforeBytes { get; private set; }
 
+    /// <summary>Gets or sets whether reports carry suggestions (the default evaluator's setting) or not (as a host that
+    /// only screens would configure it; screening itself never looks for them).</summary>
+    /// <value><see langword="true"/> for the default evaluator.</value>
+    [Params(true, false)]
+    public bool Suggestions { get; set; }
+
     /// <summary>Builds the evaluator and generates the profile pool.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _evaluator = WorkPermitEvaluator.Create();
+        _evaluator = WorkPermitEvaluator.Create(o => o.Suggestions.Enabled = Suggestions);
         _ = Evaluation.WorkPermitRuleSet.Compiled; // a warm process runs on the compiled rule set, not the interim interpreted one
         // FsCheck's fluent Sample takes the number of samples, the seed, then the size.
         _pool = CreatePool();

@@ -183,7 +183,7 @@ public static class WorkPermitEvaluator
     internal static HouseRuleSet? HouseRulesOf(WorkPermitRulesOptions options) =>
         options.HouseRules.Types.Count > 0 ? HouseRuleSet.Build(options.HouseRules) : null;
 
-    private sealed class Evaluator : IWorkPermitEvaluator
+    private sealed class Evaluator : IWorkPermitEvaluator, ISuggestionOptionalEvaluator
     {
         private readonly UnknownPropertyHandling _unknownProperties;
         private readonly int _maxFirings = WorkPermitRuleSet.MaxFirings(WorkPermitRuleSet.RuleTypes.Count);
@@ -236,6 +236,18 @@ public static class WorkPermitEvaluator
             return Run(profile, facts);
         }
 
+        public WorkPermitReport EvaluateWithoutSuggestions(WorkPermitProfile profile)
+        {
+            ArgumentNullException.ThrowIfNull(profile);
+            var errors = ProfileJson.Validate(profile);
+            if (errors.Count > 0)
+            {
+                throw new ProfileValidationException(errors);
+            }
+
+            return Run(profile, [], suggest: false);
+        }
+
         public EvaluationResult Evaluate(string json)
         {
             ArgumentNullException.ThrowIfNull(json);
@@ -248,7 +260,7 @@ public static class WorkPermitEvaluator
             return read.Profile is { } profile ? EvaluationResult.Success(Run(profile, [])) : EvaluationResult.Failure(read.Errors);
         }
 
-        private WorkPermitReport Run(WorkPermitProfile profile, IEnumerable<object> facts)
+        private WorkPermitReport Run(WorkPermitProfile profile, IEnumerable<object> facts, bool suggest = true)
         {
             var now = _timeProvider.GetUtcNow();
             var today = DateOnly.FromDateTime(now > DateTimeOffset.MinValue.AddDays(2) && now < DateTimeOffset.MaxValue.AddDays(-2)
@@ -258,12 +270,14 @@ public static class WorkPermitEvaluator
             if (_house is null)
             {
                 var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, evaluationCase, _maxFirings);
-                return Suggest(ReportBuilder.Build(evaluationCase, findings, RuleSet), evaluationCase, findings, today);
+                var report = ReportBuilder.Build(evaluationCase, findings, RuleSet);
+                return suggest ? Suggest(report, evaluationCase, findings, today) : report;
             }
 
             var view = new EvaluatedProfile(profile, new AsOfDates(evaluationCase.EvaluationDate, evaluationCase.ArrivalDate, evaluationCase.SubmissionDate), _reference);
             var (all, house) = _house.Run(evaluationCase, view, facts);
-            return Suggest(HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet), house), evaluationCase, all, today);
+            var withHouse = HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet), house);
+            return suggest ? Suggest(withHouse, evaluationCase, all, today) : withHouse;
         }
 
         /// <summary>Adds the suggestions to a report whose summary is not yes. The changed profiles run through the
@@ -285,6 +299,13 @@ public static class WorkPermitEvaluator
             return report with { Suggestions = suggestions, SuggestionSearch = result };
         }
     }
+}
+
+/// <summary>The library's evaluator can leave suggestions out, for uses that never show them (screening snapshots).</summary>
+internal interface ISuggestionOptionalEvaluator
+{
+    /// <summary>Evaluates a profile without looking for suggestions (<see cref="WorkPermitReport.SuggestionSearch"/> is off).</summary>
+    WorkPermitReport EvaluateWithoutSuggestions(WorkPermitProfile profile);
 }
 
 /// <summary>

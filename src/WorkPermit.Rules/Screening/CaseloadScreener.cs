@@ -238,9 +238,9 @@ public sealed class CaseloadScreener
             return new ScreeningResult(line.Line, line.Id, null, null, [], line.Errors.Count > 0 ? line.Errors : [new ProfileError("$", "The line has no profile.", "missing_profile")]);
         }
 
-        var snapshot = ReportSnapshot.Of(_evaluator.Evaluate(AsOf(profile, options.AsOf)));
+        var snapshot = ReportSnapshot.Of(EvaluateForSnapshot(AsOf(profile, options.AsOf)));
         var compared = options.CompareAsOf is { } other
-            ? ReportSnapshot.Of(_evaluator.Evaluate(AsOf(profile, other)))
+            ? ReportSnapshot.Of(EvaluateForSnapshot(AsOf(profile, other)))
             : options.Baseline?.GetValueOrDefault(line.Id);
         if (compared is null)
         {
@@ -253,6 +253,10 @@ public sealed class CaseloadScreener
             ? new ScreeningResult(line.Line, line.Id, compared, snapshot, ReportComparison.Compare(snapshot, compared), [])
             : new ScreeningResult(line.Line, line.Id, snapshot, compared, ReportComparison.Compare(compared, snapshot), []);
     }
+
+    /// <summary>A snapshot leaves suggestions out, so the library's own evaluator does not look for them here.</summary>
+    private WorkPermitReport EvaluateForSnapshot(WorkPermitProfile profile) =>
+        _evaluator is ISuggestionOptionalEvaluator own ? own.EvaluateWithoutSuggestions(profile) : _evaluator.Evaluate(profile);
 
     /// <summary>The profile with the dates it leaves open set to <paramref name="asOf"/>: the evaluation date, the
     /// arrival date and the submission date.</summary>

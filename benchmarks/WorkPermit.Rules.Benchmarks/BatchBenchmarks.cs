@@ -109,7 +109,8 @@ public class BatchBenchmarks
         {
             // The GC as a console host gets it by default (in process), and as a batch host would configure it: server
             // GC with a 64 MB allocation budget per heap between collections (its own process, set by environment).
-            AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(5).WithId("DefaultGC"));
+            // In process, a batch with suggestions runs longer than the toolchain's default limit of five minutes.
+            AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithIterationCount(5).WithId("DefaultGC"));
             AddJob(Job.ShortRun.WithIterationCount(5).WithGcServer(true)
                 .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCgen0size", "0x4000000")).WithId("BatchHostGC"));
             AddColumn(new EvaluationsPerSecondColumn(), new HeapColumn());

@@ -124,6 +124,19 @@ public sealed class SuggestionTests
     }
 
     [Fact]
+    public void HouseRules_DoNotChangeTheSuggestions()
+    {
+        var withHouse = WorkPermitEvaluator.Create(o => o.HouseRules.Add<SecondReviewRule>().Add<PassportExpiryRule>(), Clock);
+
+        var plain = Evaluate(Evaluator, VisaAndExpiredExam);
+        var house = Evaluate(withHouse, VisaAndExpiredExam);
+
+        Assert.Equal(plain.Suggestions.Single().Text, house.Suggestions.Single().Text);
+        Assert.Equal(plain.Suggestions.Single().Changes.Select(c => (c.Fact, c.FromText, c.ToText)), house.Suggestions.Single().Changes.Select(c => (c.Fact, c.FromText, c.ToText)));
+        Assert.Equal(plain.SuggestionSearch, house.SuggestionSearch);
+    }
+
+    [Fact]
     public void SummaryYes_NothingNeeded_NothingEvaluated()
     {
         var report = Evaluate(Evaluator, VisaAndExpiredExam, p =>

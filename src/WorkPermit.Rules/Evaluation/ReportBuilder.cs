@@ -20,7 +20,7 @@ internal static class ReportBuilder
     [ThreadStatic]
     private static List<ReportOutcome>? t_outcomes;
 
-    public static WorkPermitReport Build(EvaluationCase c, FindingSet f, RuleSetInfo ruleSet)
+    public static WorkPermitReport Build(EvaluationCase c, FindingSet f, RuleSetInfo ruleSet, bool suggestions = false)
     {
         // The outcomes are only read while the report is built (for its questions), so each thread reuses one list.
         var outcomes = t_outcomes ??= new List<ReportOutcome>(48);
@@ -177,6 +177,8 @@ internal static class ReportBuilder
             Facts = new FactValues(c.Profile, read),
             Questions = Questions(outcomes),
             Warnings = Warnings(c),
+            // A yes needs no suggestion: say so here, so that the evaluator copies the report only to add suggestions.
+            SuggestionSearch = suggestions && summary.Outcome == Tri.Yes ? SuggestionSearchResult.NotNeeded : SuggestionSearchResult.Off,
             RuleSet = ruleSet,
         };
     }

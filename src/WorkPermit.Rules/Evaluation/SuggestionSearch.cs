@@ -26,12 +26,7 @@ internal static class SuggestionSearch
         var summary = start.Summary;
         if (summary.Outcome == Tri.Yes)
         {
-            return ([], new SuggestionSearchResult
-            {
-                Status = SuggestionStatus.NotNeeded,
-                Evaluations = 0,
-                Text = "Nothing the rules check blocks the application, so no change is needed.",
-            });
+            return ([], SuggestionSearchResult.NotNeeded);
         }
 
         var toYes = summary.Outcome == Tri.Unknown;

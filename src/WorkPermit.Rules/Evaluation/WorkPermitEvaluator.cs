@@ -270,13 +270,13 @@ public static class WorkPermitEvaluator
             if (_house is null)
             {
                 var findings = WorkPermitRuleSet.Run(WorkPermitRuleSet.Factory, evaluationCase, _maxFirings);
-                var report = ReportBuilder.Build(evaluationCase, findings, RuleSet);
+                var report = ReportBuilder.Build(evaluationCase, findings, RuleSet, suggest && _suggestions is not null);
                 return suggest ? Suggest(report, evaluationCase, findings, today) : report;
             }
 
             var view = new EvaluatedProfile(profile, new AsOfDates(evaluationCase.EvaluationDate, evaluationCase.ArrivalDate, evaluationCase.SubmissionDate), _reference);
             var (all, house) = _house.Run(evaluationCase, view, facts);
-            var withHouse = HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet), house);
+            var withHouse = HouseReport.Add(ReportBuilder.Build(evaluationCase, all, RuleSet, suggest && _suggestions is not null), house);
             return suggest ? Suggest(withHouse, evaluationCase, all, today) : withHouse;
         }
 
@@ -284,7 +284,7 @@ public static class WorkPermitEvaluator
         /// catalogue's rules only: house rules never change a catalogue outcome, so they cannot change a summary.</summary>
         private WorkPermitReport Suggest(WorkPermitReport report, EvaluationCase evaluationCase, FindingSet findings, DateOnly today)
         {
-            if (_suggestions is null)
+            if (_suggestions is null || report.Summary.Outcome == Tri.Yes)
             {
                 return report;
             }

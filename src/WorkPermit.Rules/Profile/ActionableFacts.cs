@@ -251,6 +251,8 @@ internal static class Levers
             };
             var phrase = channel switch
             {
+                ApplicationChannel.OutsideCanadaOnline when location == Location.InCanada =>
+                    $"apply online from outside Canada (IMM 1295){instead}; an approval is then activated by leaving Canada and coming back (AFT-13)",
                 ApplicationChannel.OutsideCanadaOnline => $"apply online from outside Canada (IMM 1295) before travelling{instead}",
                 ApplicationChannel.InsideCanadaOnline => $"apply online from inside Canada (IMM 5710){instead}",
                 _ => $"apply at the port of entry on arrival{instead}",
@@ -284,16 +286,27 @@ internal static class Levers
     }
 
     /// <summary>The next few dates after the arrival date (and from today on) on which a list the port-of-entry rules
-    /// read (visa-exempt countries, conditional eTA countries, flagpoling exemptions) gains or loses an entry.</summary>
+    /// read (visa-exempt countries, conditional eTA countries, flagpoling exemptions) changes for this person's countries
+    /// or flagpoling category.</summary>
     private static IEnumerable<Move> LaterArrivals(LeverContext c)
     {
         var arrival = c.Case.ArrivalDate;
         var reference = c.Case.Reference;
+        var person = c.Case.Person;
         var dates = new SortedSet<DateOnly>();
         foreach (var list in (ReadOnlySpan<ReferenceList>)[reference.VisaExempt, reference.ConditionalEta, reference.FlagpoleExemptions])
         {
             foreach (var entry in list.Entries.Concat(list.NotListed))
             {
+                // Only a change for this person's countries (or, for RD-05, their flagpoling category) can matter.
+                var concerns = list == reference.FlagpoleExemptions
+                    ? c.Case.Travel.FlagpoleExemption is { } category && entry.Code == LeverContext.Text(category)
+                    : entry.Code == person.PassportCountry || person.Citizenships?.Contains(entry.Code) == true;
+                if (!concerns)
+                {
+                    continue;
+                }
+
                 if (entry.From is { } from)
                 {
                     dates.Add(from);

@@ -81,6 +81,15 @@ public sealed record SuggestionSearchResult
         Text = "Suggestions were not sought: they are turned off for this evaluator.",
     };
 
+    /// <summary>Gets the result for a summary that is yes: nothing to search for.</summary>
+    /// <value>The result.</value>
+    public static SuggestionSearchResult NotNeeded { get; } = new()
+    {
+        Status = SuggestionStatus.NotNeeded,
+        Evaluations = 0,
+        Text = "Nothing the rules check blocks the application, so no change is needed.",
+    };
+
     /// <summary>Gets what the search found.</summary>
     /// <value>The status.</value>
     public required SuggestionStatus Status { get; init; }

@@ -156,11 +156,7 @@ internal static class InterviewCommand
         console.MarkupLine($"{answered} answer{(answered == 1 ? string.Empty : "s")} given. Where it stands now:");
         SummaryView.Write(console, report);
         console.WriteLine();
-        if (SuggestionsView.HasContent(report))
-        {
-            SuggestionsView.Write(console, report);
-            console.WriteLine();
-        }
+        SuggestionsView.WriteSection(console, report);
 
         console.Write(new Rule("[bold]Outcomes by section[/]").LeftJustified());
         ReportView.WriteOutcomes(console, report);

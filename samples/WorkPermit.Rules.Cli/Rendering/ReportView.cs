@@ -30,11 +30,7 @@ internal static class ReportView
         console.WriteLine();
 
         // 2a. When the answer is not yes: the changes the library checked that would make it yes, or why it found none.
-        if (SuggestionsView.HasContent(report))
-        {
-            SuggestionsView.Write(console, report);
-            console.WriteLine();
-        }
+        SuggestionsView.WriteSection(console, report);
 
         // 3. The outcomes section by section, each with the rules that decide it.
         console.Write(new Rule("[bold]Outcomes by section[/]").LeftJustified());

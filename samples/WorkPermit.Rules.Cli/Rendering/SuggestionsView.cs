@@ -58,6 +58,17 @@ internal static class SuggestionsView
         console.Write(list);
     }
 
+    /// <summary>Writes the section followed by a blank line, or nothing when <see cref="HasContent"/> is false (the
+    /// report view and the interview's closing summary both place it under the summary this way).</summary>
+    public static void WriteSection(IAnsiConsole console, WorkPermitReport report)
+    {
+        if (HasContent(report))
+        {
+            Write(console, report);
+            console.WriteLine();
+        }
+    }
+
     /// <summary>A key for what the section shows, to tell whether a new report changes it.</summary>
     public static string Key(WorkPermitReport report)
     {

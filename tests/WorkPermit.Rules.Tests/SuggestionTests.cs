@@ -195,6 +195,24 @@ public sealed class SuggestionTests
     }
 
     [Fact]
+    public void NoChannelGiven_ChoosingOneThatSettlesItYes_IsSuggested()
+    {
+        // Found by the pruning test below on a generated profile: with no channel, nothing in the summary's open list
+        // read the channel, so no channel was tried. Someone in Canada whose spouse holds a permit (INS-02).
+        var report = Evaluate(Evaluator, VisaAndExpiredExam, p =>
+        {
+            ((JsonObject)p["application"]!).Remove("channel");
+            p["statusInCanada"] = new JsonObject { ["location"] = "in_canada", ["status"] = "visitor" };
+            p["family"] = new JsonObject { ["spouseOrPartnerHoldsValidStudyOrWorkPermit"] = true };
+            p["medical"]!["examDate"] = "2026-10-01";
+        });
+
+        Assert.Equal(Tri.Unknown, report.Summary.Outcome);
+        Assert.Contains(report.Suggestions, s => s.Changes.Any(c => c.Fact == "application.channel" && c.FromText is null && c.ToText == "inside_canada_online"));
+        Assert.All(report.Suggestions, s => Assert.Equal(Tri.Yes, s.Outcome.To));
+    }
+
+    [Fact]
     public void SomeoneOutsideCanada_IsNeverToldToApplyFromInsideCanada()
     {
         var report = Evaluate(Evaluator, VisaAndExpiredExam, p => p["medical"]!["examDate"] = "2026-10-01");

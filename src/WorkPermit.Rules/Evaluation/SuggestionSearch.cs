@@ -12,7 +12,7 @@ internal sealed record SuggestionNode(int[] Moves, EvaluationCase Case, FindingS
 /// "Suggestions"), breadth first: every single change before any pair. Each candidate is evaluated for real; a
 /// candidate is only tried when it can matter, that is when it changes a fact that a finding still in the way read
 /// (a finding's <see cref="Finding.Reads"/> holds every fact its result depends on), or when it changes the channel and
-/// a finding in the way belongs to the channel. A pair is only tried on top of a change that took something out of the
+/// a finding in the way belongs to the channel or the profile names no channel. A pair is only tried on top of a change that took something out of the
 /// way. The number of evaluations is bounded by <see cref="SuggestionOptions.MaxEvaluations"/>.
 /// </summary>
 internal static class SuggestionSearch
@@ -54,7 +54,8 @@ internal static class SuggestionSearch
             {
                 var inTheWay = InTheWay(node, toYes);
                 var reads = FactSet.Empty;
-                var channelBound = false;
+                // While the profile does not say how it applies, the missing channel itself keeps the answer open.
+                var channelBound = node.Case.Application.Channel is null;
                 foreach (var finding in inTheWay)
                 {
                     reads |= ReadsOf(finding, start.Case);

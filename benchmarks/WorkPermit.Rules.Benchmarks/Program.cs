@@ -31,6 +31,12 @@ public static class Program
             return;
         }
 
+        if (args is ["stages", "rules"])
+        {
+            RuleStages.Run();
+            return;
+        }
+
         if (args is ["stages", "cold"])
         {
             ColdStages.Run();

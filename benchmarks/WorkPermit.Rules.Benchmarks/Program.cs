@@ -31,6 +31,12 @@ public static class Program
             return;
         }
 
+        if (args is ["reports", var input, var output])
+        {
+            ReportDump.Run(input, output);
+            return;
+        }
+
         if (args is ["stages", "rules"])
         {
             RuleStages.Run();

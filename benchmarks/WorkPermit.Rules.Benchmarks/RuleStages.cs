@@ -32,7 +32,7 @@ internal static class RuleStages
             session.Insert(c);
             var t2 = Stopwatch.GetTimestamp();
             var b2 = GC.GetAllocatedBytesForCurrentThread();
-            WorkPermitRuleSet.FireUntilQuiet(session, 1000, 0);
+            WorkPermitRuleSet.FireUntilQuiet(session, c, 1000, 0);
             var t3 = Stopwatch.GetTimestamp();
             var b3 = GC.GetAllocatedBytesForCurrentThread();
             if (run >= 0)
@@ -54,8 +54,9 @@ internal static class RuleStages
             // What one evaluation asks of the network, by node kind: nodes reached, and the facts or tuples in and out.
             var session = factory.CreateSession();
             session.AutoPropagateLinkedFacts = false;
-            session.Insert(new EvaluationCase(profile, date, evaluator.ReferenceData));
-            WorkPermitRuleSet.FireUntilQuiet(session, 1000, 0);
+            var c = new EvaluationCase(profile, date, evaluator.ReferenceData);
+            session.Insert(c);
+            WorkPermitRuleSet.FireUntilQuiet(session, c, 1000, 0);
             var kinds = session.GetSchema().Nodes.ToDictionary(n => n.Id, n => n.NodeType.ToString());
             Console.WriteLine("  node kind          reached   in(insert) out(insert) in(update) out(update)");
             foreach (var group in session.Metrics.GetAll().GroupBy(m => kinds[m.NodeId]).OrderByDescending(g => g.Sum(m => m.InsertInputCount)))
@@ -83,7 +84,7 @@ internal static class RuleStages
                 }
             };
             session.Insert(c);
-            WorkPermitRuleSet.FireUntilQuiet(session, 1000, 0);
+            WorkPermitRuleSet.FireUntilQuiet(session, c, 1000, 0);
         }
 
         var total = perRule.Values.Sum();

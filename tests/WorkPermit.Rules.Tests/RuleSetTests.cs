@@ -6,6 +6,7 @@ using NRules;
 using NRules.Fluent.Dsl;
 using NRules.RuleModel;
 using WorkPermit.Rules.Evaluation;
+using WorkPermit.Rules.Rules;
 using WorkPermit.Rules.Testing;
 using WorkPermit.Rules.Tests.Support;
 
@@ -33,12 +34,12 @@ public sealed class RuleSetTests
     }
 
     [Fact]
-    public void Findings_AreYieldedExactlyWhenSomeRuleMatchesThem()
+    public void Findings_ArePublishedExactlyWhenSomeRuleMatchesThem()
     {
-        // A finding another rule matches must enter the session (Yield); a finding no rule matches is only recorded
-        // (Do), since passing it through the network would cost time and match nothing.
+        // A finding another rule matches must enter the session (EvaluationCase.Publish); a finding no rule matches is
+        // only recorded (EvaluationCase.Record), since passing it through the network would cost time and match nothing.
         var matched = Definitions.SelectMany(MatchedRuleIds).ToHashSet(StringComparer.Ordinal);
-        var yielding = Definitions.Where(Yields).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var yielding = Definitions.Where(Publishes).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(44, matched.Count);
         Assert.Equal(matched.Order(StringComparer.Ordinal), yielding.Order(StringComparer.Ordinal));
@@ -107,6 +108,22 @@ public sealed class RuleSetTests
     }
 
     [Fact]
+    public void Run_RuleThatRepublishesItsFinding_StopsAndNamesIt()
+    {
+        // A published finding equal to one already in the session (same rule ID) replaces it, which re-enables the rules
+        // that match it: a rule matching its own finding loops, and the bound stops it.
+        var factory = WorkPermitRuleSet.Load([typeof(PublishingSeedRule), typeof(RepublishingRule)]).Compile();
+        var evaluationCase = new EvaluationCase(new WorkPermitProfile(), Today, ReferenceDataSet.Default);
+
+        var error = Assert.Throws<RuleLoopException>(() => WorkPermitRuleSet.Run(factory, evaluationCase, 40));
+
+        Assert.Equal(["Republishing rule"], error.Rules);
+        // Each firing after the first replaced the finding (an insert of an equal fact would have thrown instead): 39 in
+        // the bounded run, and one more in the run that names the looping rules.
+        Assert.Equal(40, evaluationCase.Findings.Repeats);
+    }
+
+    [Fact]
     public void Load_ClassThatIsNotARule_IsAConfigurationErrorNotASilentSkip()
     {
         var error = Assert.Throws<WorkPermitRulesConfigurationException>(() => WorkPermitRuleSet.Load([typeof(SeedRule), typeof(AbstractRule)]));
@@ -166,22 +183,22 @@ public sealed class RuleSetTests
         }
     }
 
-    private static bool Yields(IRuleDefinition definition)
+    private static bool Publishes(IRuleDefinition definition)
     {
         var walker = new Walker();
         walker.Visit(Context.Empty, definition);
-        return walker.InsertsLinked;
+        return walker.Publishes;
     }
 
-    /// <summary>Collects a rule's patterns, whether it quantifies, and whether an action inserts a linked fact (what
-    /// NRules' Yield compiles to).</summary>
+    /// <summary>Collects a rule's patterns, whether it quantifies, and whether an action publishes a finding into the
+    /// session.</summary>
     private sealed class Walker : RuleElementVisitor<Context>
     {
         public List<PatternElement> Patterns { get; } = [];
 
         public bool Quantified { get; private set; }
 
-        public bool InsertsLinked { get; private set; }
+        public bool Publishes { get; private set; }
 
         protected override PatternElement VisitPattern(Context context, PatternElement element)
         {
@@ -209,12 +226,12 @@ public sealed class RuleSetTests
 
         protected override ActionElement VisitAction(Context context, ActionElement element)
         {
-            InsertsLinked |= new LinkedInsertFinder().Finds(element.Expression);
+            Publishes |= new PublishFinder().Finds(element.Expression);
             return base.VisitAction(context, element);
         }
     }
 
-    private sealed class LinkedInsertFinder : ExpressionVisitor
+    private sealed class PublishFinder : ExpressionVisitor
     {
         private bool _found;
 
@@ -226,12 +243,39 @@ public sealed class RuleSetTests
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            _found |= node.Method.DeclaringType == typeof(NRules.RuleModel.IContext) && node.Method.Name == nameof(NRules.RuleModel.IContext.InsertLinked);
+            _found |= node.Method.DeclaringType == typeof(EvaluationCase) && node.Method.Name == nameof(EvaluationCase.Publish);
             return base.VisitMethodCall(node);
         }
     }
 
     internal sealed record Tick(int Count);
+
+    /// <summary>Publishes a GEN-02 finding once.</summary>
+    [Name("Publishing seed rule")]
+    internal sealed class PublishingSeedRule : Rule
+    {
+        public override void Define()
+        {
+            EvaluationCase c = default!;
+            When().Match(() => c);
+            Then().Do(_ => c.Publish(Finding.Of(RuleIds.Gen02, Verdict.Yes, FactSet.Empty)));
+        }
+    }
+
+    /// <summary>Matches the GEN-02 finding and publishes another, which replaces it in the session: a loop.</summary>
+    [Name("Republishing rule")]
+    internal sealed class RepublishingRule : Rule
+    {
+        public override void Define()
+        {
+            EvaluationCase c = default!;
+            GeneralFinding gen02 = default!;
+            When()
+                .Match(() => c)
+                .Match(() => gen02, f => f.RuleId == RuleIds.Gen02);
+            Then().Do(_ => c.Publish(Finding.Of(RuleIds.Gen02, Verdict.Yes, FactSet.Empty)));
+        }
+    }
 
     /// <summary>Not a rule NRules can load (abstract).</summary>
     internal abstract class AbstractRule : Rule

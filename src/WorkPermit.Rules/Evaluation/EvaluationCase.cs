@@ -76,14 +76,24 @@ internal sealed class EvaluationCase
     /// whether it yields the finding into the session for other rules to match or not.</summary>
     public FindingSet Findings { get; } = new();
 
-    /// <summary>Records a rule's finding and returns it (for the rules that yield it into the session).</summary>
+    /// <summary>Records a rule's finding that no other rule matches: it stays out of the session.</summary>
     /// <param name="finding">The finding.</param>
-    /// <returns><paramref name="finding"/>.</returns>
-    public Finding Record(Finding finding)
+    public void Record(Finding finding) => Findings.Add(finding);
+
+    /// <summary>Records a rule's finding that other rules match, and queues it to enter the session: the evaluation
+    /// inserts the queued findings together once the rules ready to fire have fired (see
+    /// <see cref="WorkPermitRuleSet.FireUntilQuiet"/>), and the rules that match them fire in the next round.</summary>
+    /// <param name="finding">The finding.</param>
+    public void Publish(Finding finding)
     {
         Findings.Add(finding);
-        return finding;
+        _published.Add(finding);
     }
+
+    /// <summary>The findings published since the last round, waiting to enter the session.</summary>
+    internal List<object> Published => _published;
+
+    private readonly List<object> _published = new(16);
 
     public override string ToString() => $"Case(evaluated {EvaluationDate:yyyy-MM-dd})";
 }

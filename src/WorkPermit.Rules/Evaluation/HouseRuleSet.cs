@@ -114,7 +114,7 @@ internal sealed class HouseRuleSet
                 session.Insert(fact);
             }
 
-            var fired = WorkPermitRuleSet.FireUntilQuiet(session, _maxFirings, 0);
+            var fired = WorkPermitRuleSet.FireUntilQuiet(session, evaluationCase, _maxFirings, 0);
             var findings = evaluationCase.Findings;
             var views = new List<CatalogueFinding>(findings.Count);
             foreach (var finding in findings.ByOrder)
@@ -126,7 +126,7 @@ internal sealed class HouseRuleSet
             }
 
             session.InsertAll(views);
-            WorkPermitRuleSet.FireUntilQuiet(session, _maxFirings, fired);
+            WorkPermitRuleSet.FireUntilQuiet(session, evaluationCase, _maxFirings, fired);
             return (findings, [.. session.Query<HouseFinding>()]);
         }
         catch (RuleRhsExpressionEvaluationException e) when (!RuleCatalogue.TryGet(e.RuleName, out _))

@@ -132,45 +132,71 @@ internal static class WorkPermitRuleSet
     /// Evaluates one case in a new session of <paramref name="factory"/> and returns the findings its rules recorded.
     /// </summary>
     /// <remarks>
-    /// <para>Findings reach the network in batches: linked facts (the findings that other rules match) are queued while
-    /// the agenda fires, then propagated together, and the loop repeats until nothing is left to fire. One batch visits
-    /// each alpha node once instead of once per finding. This is sound because no rule of the set uses <c>Not</c>,
-    /// <c>Exists</c> or priorities: a rule waits for every finding it matches, so the order in which they arrive cannot
-    /// change what it concludes (a test guards that).</para>
+    /// <para>Findings reach the network in batches. A rule whose finding other rules match publishes it
+    /// (<see cref="EvaluationCase.Publish"/>); once the rules ready to fire have fired, the findings published meanwhile
+    /// are inserted together, and the loop repeats until nothing is left to fire. One batch visits each alpha node once
+    /// instead of once per finding, and a plain insert skips the bookkeeping NRules keeps for linked facts (<c>Yield</c>),
+    /// which would only serve to retract a finding when its rule's match goes away, and no fact is ever retracted here.
+    /// Batching is sound because no rule of the set uses <c>Not</c>, <c>Exists</c> or priorities: a rule waits for every
+    /// finding it matches, so the order in which they arrive cannot change what it concludes (a test guards that).</para>
     /// <para>A rule set that keeps firing (a rule whose action re-enables itself) is stopped after
     /// <paramref name="maxFirings"/> firings with a <see cref="RuleLoopException"/> that names the rules still firing.</para>
-    /// <para>With <paramref name="batch"/> false each finding is propagated as soon as its rule fires (NRules' default);
-    /// tests compare the two.</para>
+    /// <para>With <paramref name="batch"/> false each finding enters the network as soon as its rule has fired; tests
+    /// compare the two.</para>
     /// </remarks>
     public static FindingSet Run(ISessionFactory factory, EvaluationCase evaluationCase, int maxFirings, bool batch = true)
     {
         var session = factory.CreateSession();
         session.AutoPropagateLinkedFacts = !batch;
         session.Insert(evaluationCase);
-        FireUntilQuiet(session, maxFirings, 0);
+        FireUntilQuiet(session, evaluationCase, maxFirings, 0, batch);
         return evaluationCase.Findings;
     }
 
-    /// <summary>Fires the agenda and propagates the queued linked facts until nothing is left to fire.</summary>
+    /// <summary>Fires the agenda, and inserts the findings published meanwhile (and propagates any linked facts a host's
+    /// rule yielded), until nothing is left to fire.</summary>
     /// <param name="session">The session.</param>
+    /// <param name="evaluationCase">The case in the session, whose rules publish their findings to it.</param>
     /// <param name="maxFirings">The bound on firings, counting those already made.</param>
     /// <param name="fired">The firings already made in this session.</param>
+    /// <param name="batch">Whether to fire every rule that is ready before the findings enter (false: one rule at a time).</param>
     /// <returns>The firings made in all.</returns>
     /// <exception cref="RuleLoopException">The bound was reached with rules still to fire.</exception>
-    public static int FireUntilQuiet(ISession session, int maxFirings, int fired)
+    public static int FireUntilQuiet(ISession session, EvaluationCase evaluationCase, int maxFirings, int fired, bool batch = true)
     {
-        while (!session.Agenda.IsEmpty)
+        var published = evaluationCase.Published;
+        while (true)
         {
-            fired += session.Fire(maxFirings - fired);
-            if (fired >= maxFirings && !session.Agenda.IsEmpty)
+            if (published.Count > 0)
+            {
+                Enter(session, published);
+            }
+
+            session.PropagateLinked();
+            if (session.Agenda.IsEmpty)
+            {
+                return fired;
+            }
+
+            if (fired >= maxFirings)
             {
                 throw RuleLoop(session, maxFirings);
             }
 
-            session.PropagateLinked();
+            fired += session.Fire(batch ? maxFirings - fired : 1);
         }
+    }
 
-        return fired;
+    /// <summary>Inserts the published findings as one batch. A finding equal to one already in the session (its rule
+    /// fired again, which only a looping rule set does) replaces it, as the rule's later conclusion.</summary>
+    private static void Enter(ISession session, List<object> published)
+    {
+        var result = session.TryInsertAll(published, BatchOptions.SkipFailed);
+        published.Clear();
+        if (result.FailedCount > 0)
+        {
+            session.UpdateAll(result.Failed);
+        }
     }
 
     /// <summary>Names the rules of a runaway loop: those that fire in a further bounded run.</summary>

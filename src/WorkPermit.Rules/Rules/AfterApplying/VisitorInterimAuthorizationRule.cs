@@ -23,7 +23,7 @@ internal sealed class VisitorInterimAuthorizationRule : Rule
             .Match(() => aft16, f => f.RuleId == RuleIds.Aft16);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, aft16)));
+            .Do(_ => c.Publish(Decide(c, aft16)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding aft16)

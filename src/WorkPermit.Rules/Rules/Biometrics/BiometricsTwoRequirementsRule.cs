@@ -23,7 +23,7 @@ internal sealed class BiometricsTwoRequirementsRule : Rule
             .Match(() => poe04, f => f.RuleId == RuleIds.Poe04);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, poe04)));
+            .Do(_ => c.Publish(Decide(c, poe04)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe04)

@@ -23,7 +23,7 @@ internal sealed class GoodHealthRule : Rule
             .Match(() => ime04, f => f.RuleId == RuleIds.Ime04);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, ime04)));
+            .Do(_ => c.Publish(Decide(c, ime04)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding ime04)

@@ -21,7 +21,7 @@ internal sealed class InlandPermanentResidenceBasisRule : Rule
             .Match(() => c);
 
         Then()
-            .Yield(_ => c.Record(Decide(c)));
+            .Do(_ => c.Publish(Decide(c)));
     }
 
     internal static Finding Decide(EvaluationCase c)

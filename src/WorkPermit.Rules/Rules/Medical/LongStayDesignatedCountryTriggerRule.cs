@@ -22,7 +22,7 @@ internal sealed class LongStayDesignatedCountryTriggerRule : Rule
             .Match(() => c);
 
         Then()
-            .Yield(_ => c.Record(Decide(c)));
+            .Do(_ => c.Publish(Decide(c)));
     }
 
     internal static Finding Decide(EvaluationCase c)

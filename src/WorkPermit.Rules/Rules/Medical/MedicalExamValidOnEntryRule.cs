@@ -29,7 +29,7 @@ internal sealed class MedicalExamValidOnEntryRule : Rule
                 .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Yield(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Ime01), RuleInputs.Get(inputs, RuleIds.Ime02), RuleInputs.Get(inputs, RuleIds.Ime03), RuleInputs.Get(inputs, RuleIds.Ime06), RuleInputs.Get(inputs, RuleIds.Ime05))));
+            .Do(_ => c.Publish(Decide(c, RuleInputs.Get(inputs, RuleIds.Ime01), RuleInputs.Get(inputs, RuleIds.Ime02), RuleInputs.Get(inputs, RuleIds.Ime03), RuleInputs.Get(inputs, RuleIds.Ime06), RuleInputs.Get(inputs, RuleIds.Ime05))));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding ime01, Finding ime02, Finding ime03, Finding ime06, Finding ime05)

@@ -23,7 +23,7 @@ internal sealed class EmployerCompletedStepsRule : Rule
             .Match(() => lmia06, f => f.RuleId == RuleIds.Lmia06);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, lmia06)));
+            .Do(_ => c.Publish(Decide(c, lmia06)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding lmia06)

@@ -23,7 +23,7 @@ internal sealed class FlagpolingExclusionRule : Rule
             .Match(() => exc06x, f => f.RuleId == RuleIds.PoeExc06x);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, exc06x)));
+            .Do(_ => c.Publish(Decide(c, exc06x)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding exc06x)

@@ -21,7 +21,7 @@ internal sealed class NeedsVisitorVisaExclusionRule : Rule
             .Match(() => poe01, f => f.RuleId == RuleIds.Poe01);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, poe01)));
+            .Do(_ => c.Publish(Decide(c, poe01)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe01)

@@ -25,7 +25,7 @@ internal sealed class PermitRouteRule : Rule
             .Match(() => ins10, f => f.RuleId == RuleIds.Ins10);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, poe04, ins10)));
+            .Do(_ => c.Publish(Decide(c, poe04, ins10)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe04, Finding ins10)

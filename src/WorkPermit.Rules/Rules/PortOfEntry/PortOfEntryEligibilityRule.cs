@@ -27,7 +27,7 @@ internal sealed class PortOfEntryEligibilityRule : Rule
                 .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Yield(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Poe01), RuleInputs.Get(inputs, RuleIds.Poe02), RuleInputs.Get(inputs, RuleIds.Poe03), RuleInputs.Get(inputs, RuleIds.PoeExc01), RuleInputs.Get(inputs, RuleIds.PoeExc02), RuleInputs.Get(inputs, RuleIds.PoeExc03), RuleInputs.Get(inputs, RuleIds.PoeExc04), RuleInputs.Get(inputs, RuleIds.PoeExc05), RuleInputs.Get(inputs, RuleIds.PoeExc06))));
+            .Do(_ => c.Publish(Decide(c, RuleInputs.Get(inputs, RuleIds.Poe01), RuleInputs.Get(inputs, RuleIds.Poe02), RuleInputs.Get(inputs, RuleIds.Poe03), RuleInputs.Get(inputs, RuleIds.PoeExc01), RuleInputs.Get(inputs, RuleIds.PoeExc02), RuleInputs.Get(inputs, RuleIds.PoeExc03), RuleInputs.Get(inputs, RuleIds.PoeExc04), RuleInputs.Get(inputs, RuleIds.PoeExc05), RuleInputs.Get(inputs, RuleIds.PoeExc06))));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poe01, Finding poe02, Finding poe03, Finding exc01, Finding exc02, Finding exc03, Finding exc04, Finding exc05, Finding exc06)

@@ -25,7 +25,7 @@ internal sealed class TypeSpecificRequirementsRule : Rule
             .Match(() => owp01, f => f.RuleId == RuleIds.Owp01);
 
         Then()
-            .Yield(_ => c.Record(Decide(c, poeEs01, owp01)));
+            .Do(_ => c.Publish(Decide(c, poeEs01, owp01)));
     }
 
     internal static Finding Decide(EvaluationCase c, Finding poeEs01, Finding owp01)

@@ -11,6 +11,21 @@ public static class Program
     /// <param name="args">BenchmarkDotNet's command-line arguments.</param>
     public static void Main(string[] args)
     {
+        if (args is ["stages", "loop", "write"])
+        {
+            // A steady load for a sampling profiler: write the full profile's report JSON for 20 seconds.
+            var report = WorkPermitEvaluator.Create().Evaluate(BenchmarkProfiles.Read(BenchmarkProfiles.Full));
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(128 * 1024);
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (20 * System.Diagnostics.Stopwatch.Frequency);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+                buffer.ResetWrittenCount();
+                ReportJson.WriteUtf8(report, buffer);
+            }
+
+            return;
+        }
+
         if (args is ["stages", "loop"])
         {
             // A steady load for a sampling profiler: evaluate the full profile for 20 seconds.
@@ -34,6 +49,12 @@ public static class Program
         if (args is ["reports", var input, var output])
         {
             ReportDump.Run(input, output);
+            return;
+        }
+
+        if (args is ["stages", "floor"])
+        {
+            FloorStages.Run();
             return;
         }
 

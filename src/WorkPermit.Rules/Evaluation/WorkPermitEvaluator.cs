@@ -344,7 +344,14 @@ public static class ReportJson
     public static string Write(WorkPermitReport report, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, indented ? Json.WorkPermitJson.IndentedReport : Json.WorkPermitJson.Report);
+        if (indented)
+        {
+            return JsonSerializer.Serialize(report, Json.WorkPermitJson.IndentedReport);
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(InitialSize);
+        WriteUtf8(report, buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes a report as UTF-8 JSON. A report with its findings' citations is typically 60-120 KB, so the
@@ -355,7 +362,9 @@ public static class ReportJson
     public static byte[] WriteUtf8(WorkPermitReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.SerializeToUtf8Bytes(report, Json.WorkPermitJson.Report);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(InitialSize);
+        WriteUtf8(report, buffer);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Writes a report as UTF-8 JSON into a buffer the caller owns (for example a response body's pipe
@@ -367,9 +376,12 @@ public static class ReportJson
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(destination);
-        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = Json.WorkPermitJson.Options.Encoder });
-        JsonSerializer.Serialize(writer, report, Json.WorkPermitJson.Report);
+        using var writer = new Utf8JsonWriter(destination, Json.WorkPermitJson.CompactWriter);
+        Json.ReportWriter.Write(writer, report, Json.WorkPermitJson.Findings);
     }
+
+    /// <summary>What a buffer for a report's JSON starts at: a full report is about 60 KB.</summary>
+    private const int InitialSize = 64 * 1024;
 
     /// <summary>Reads a report written by <see cref="Write"/>.</summary>
     /// <param name="json">The JSON.</param>

@@ -55,7 +55,7 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
                 var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
                 using (var own = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = writer.Options.Encoder, SkipValidation = true }))
                 {
-                    WriteObject(own, value, encoded, options);
+                    WriteObject(own, value, encoded);
                 }
 
                 json = buffer.WrittenSpan.ToArray();
@@ -66,20 +66,21 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
             return;
         }
 
-        WriteObject(writer, value, encoded, options);
+        WriteObject(writer, value, encoded);
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, FindingResult value, Encoded? encoded, JsonSerializerOptions options)
+    /// <summary>Writes a finding field by field, as the source-generated serializer would: null values left out.</summary>
+    private static void WriteObject(Utf8JsonWriter writer, FindingResult value, Encoded? encoded)
     {
         writer.WriteStartObject();
-        writer.WriteString(RuleIdName, value.RuleId);
+        ReportWriter.String(writer, RuleIdName, value.RuleId);
         if (encoded is not null)
         {
             writer.WriteString(TitleName, encoded.Title);
         }
         else
         {
-            writer.WriteString(TitleName, value.Title);
+            ReportWriter.String(writer, TitleName, value.Title);
         }
 
         writer.WriteString(KindName, Name(KindNames, (int)value.Kind, value.Kind));
@@ -98,18 +99,17 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
         }
         else
         {
-            writer.WritePropertyName(CitationName);
-            JsonSerializer.Serialize(writer, value.Citation, Info<Citation>(options));
-            writer.WritePropertyName(CitationsName);
-            JsonSerializer.Serialize(writer, value.Citations, Info<IReadOnlyList<Citation>>(options));
-            WriteStrings(writer, InterpretationsName, value.Interpretations);
+            ReportWriter.Citation(writer, CitationName, value.Citation);
+            if (value.Citations is { } citations)
+            {
+                writer.WritePropertyName(CitationsName);
+                ReportWriter.CitationsValue(writer, citations);
+            }
+
+            ReportWriter.Strings(writer, InterpretationsName, value.Interpretations);
         }
 
-        if (value.Note is { } note)
-        {
-            writer.WriteString(NoteName, note);
-        }
-
+        ReportWriter.String(writer, NoteName, value.Note);
         writer.WriteEndObject();
     }
 
@@ -131,7 +131,7 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
         return names;
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string>? values)
     {
         if (values is Evaluation.FactPathList paths && !writer.Options.Indented)
         {
@@ -140,21 +140,13 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
             return;
         }
 
-        writer.WriteStartArray(name);
-        for (var i = 0; i < values.Count; i++)
-        {
-            writer.WriteStringValue(values[i]);
-        }
-
-        writer.WriteEndArray();
+        ReportWriter.Strings(writer, name, values);
     }
-
-    private static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     /// <summary>The rule's encoded text, when the finding carries the catalogue's own text and the writer is compact.</summary>
     private Encoded? Catalogued(FindingResult value, Utf8JsonWriter writer)
     {
-        if (writer.Options.Indented || !RuleCatalogue.TryGet(value.RuleId, out var rule))
+        if (writer.Options.Indented || value.RuleId is null || !RuleCatalogue.TryGet(value.RuleId, out var rule))
         {
             return null;
         }
@@ -171,14 +163,23 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
 
     private Encoded[] Encode()
     {
-        var citation = Info<Citation>(_options);
-        var citations = Info<IReadOnlyList<Citation>>(_options);
-        var strings = Info<IReadOnlyList<string>>(_options);
+        var encoder = _options.Encoder;
         return [.. RuleCatalogue.Rules.Select(rule => new Encoded(
-            JsonEncodedText.Encode(rule.Title, _options.Encoder),
-            rule.Citations.Count > 0 ? JsonSerializer.SerializeToUtf8Bytes(rule.Citations[0], citation) : [],
-            JsonSerializer.SerializeToUtf8Bytes(rule.Citations, citations),
-            JsonSerializer.SerializeToUtf8Bytes(rule.Interpretations, strings)))];
+            JsonEncodedText.Encode(rule.Title, encoder),
+            rule.Citations.Count > 0 ? Bytes(w => ReportWriter.CitationValue(w, rule.Citations[0])) : [],
+            Bytes(w => ReportWriter.CitationsValue(w, rule.Citations)),
+            Bytes(w => ReportWriter.StringsValue(w, rule.Interpretations))))];
+
+        byte[] Bytes(Action<Utf8JsonWriter> write)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
+            {
+                write(writer);
+            }
+
+            return buffer.WrittenSpan.ToArray();
+        }
     }
 
     private sealed record Encoded(JsonEncodedText Title, byte[] Citation, byte[] Citations, byte[] Interpretations);

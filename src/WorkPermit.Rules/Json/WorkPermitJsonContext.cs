@@ -19,6 +19,12 @@ internal static class WorkPermitJson
 {
     public static readonly System.Text.Json.JsonSerializerOptions Options = CreateOptions();
 
+    /// <summary>The findings' writer registered in <see cref="Options"/>, which <see cref="ReportWriter"/> writes findings with.</summary>
+    public static FindingResultConverter Findings => (FindingResultConverter)Options.Converters[0];
+
+    /// <summary>The writer settings for compact report JSON: the encoder of <see cref="Options"/>.</summary>
+    public static readonly System.Text.Json.JsonWriterOptions CompactWriter = new() { Encoder = Options.Encoder };
+
     public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport> Report =
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPermitReport>)Options.GetTypeInfo(typeof(WorkPermitReport));
 

@@ -92,6 +92,19 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
+    public void Write_ReportLargerThanTheFirstBuffer_IsWrittenWhole()
+    {
+        // The pooled buffer starts at 128 KB and grows: a report with its findings five times over is about 350 KB.
+        var report = Report(CaseFiles.All()[0]);
+        var large = report with { Findings = [.. report.Findings, .. report.Findings, .. report.Findings, .. report.Findings, .. report.Findings] };
+        var expected = JsonSerializer.Serialize(large, Plain.GetTypeInfo(typeof(WorkPermitReport)));
+
+        Assert.True(expected.Length > 256 * 1024);
+        Assert.Equal(expected, ReportJson.Write(large));
+        Assert.Equal(expected, Encoding.UTF8.GetString(ReportJson.WriteUtf8(large)));
+    }
+
+    [Fact]
     public void Write_WritesEveryPropertyOfEveryReportType()
     {
         // A property added to a report type must be written too: every serialized property of every type reachable from

@@ -349,7 +349,7 @@ public static class ReportJson
             return JsonSerializer.Serialize(report, Json.WorkPermitJson.IndentedReport);
         }
 
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(InitialSize);
+        using var buffer = new Json.PooledBufferWriter(InitialSize);
         WriteUtf8(report, buffer);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
@@ -362,7 +362,7 @@ public static class ReportJson
     public static byte[] WriteUtf8(WorkPermitReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(InitialSize);
+        using var buffer = new Json.PooledBufferWriter(InitialSize);
         WriteUtf8(report, buffer);
         return buffer.WrittenSpan.ToArray();
     }
@@ -380,8 +380,8 @@ public static class ReportJson
         Json.ReportWriter.Write(writer, report, Json.WorkPermitJson.Findings);
     }
 
-    /// <summary>What a buffer for a report's JSON starts at: a full report is about 60 KB.</summary>
-    private const int InitialSize = 64 * 1024;
+    /// <summary>What a buffer for a report's JSON starts at: a full report is 60-80 KB.</summary>
+    private const int InitialSize = 128 * 1024;
 
     /// <summary>Reads a report written by <see cref="Write"/>.</summary>
     /// <param name="json">The JSON.</param>

@@ -37,6 +37,18 @@ public sealed class CatalogueTests
     }
 
     [Fact]
+    public void RuleSet_LoadsEveryRuleClass_OnceEach_InCatalogueOrder()
+    {
+        // The rule set loads a written list of classes (RuleClasses.All), not what reflection finds: the list must hold
+        // every rule class of the catalogue's namespaces, and keep the catalogue's order.
+        var catalogueClasses = RuleTypes.Where(t => t.Namespace?.StartsWith("WorkPermit.Rules.Rules", StringComparison.Ordinal) == true);
+        var listed = Evaluation.WorkPermitRuleSet.RuleTypes;
+
+        Assert.Equal(catalogueClasses.OrderBy(t => t.FullName, StringComparer.Ordinal), listed.OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.Equal(RuleCatalogue.Rules.Select(r => r.Id), listed.Select(t => new RuleMetadata(t).Name));
+    }
+
+    [Fact]
     public void EveryRuleClass_IsDescribedTaggedAndSealed()
     {
         Assert.All(RuleTypes, type =>

@@ -90,18 +90,8 @@ internal static class WorkPermitRuleSet
         });
     }
 
-    /// <summary>The rule classes: one per catalogue ID, in the WorkPermit.Rules.Rules namespaces.</summary>
-    /// <remarks>Found on first use (reflection over the assembly and the catalogue's order), so that starting the
-    /// compile in the background does not do that work on the caller's thread first.</remarks>
-    public static IReadOnlyList<Type> RuleTypes => Types.Value;
-
-    private static readonly Lazy<Type[]> Types = new(
-        static () => typeof(WorkPermitRuleSet).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(Rule))
-                && t.Namespace?.StartsWith("WorkPermit.Rules.Rules", StringComparison.Ordinal) == true)
-            .OrderBy(t => RuleCatalogue.OrderOf(new RuleMetadata(t).Name))
-            .ToArray(),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The rule classes: one per catalogue ID, in catalogue order (<see cref="Rules.RuleClasses"/>).</summary>
+    public static IReadOnlyList<Type> RuleTypes => Rules.RuleClasses.All;
 
     public static string Version { get; } = typeof(WorkPermitRuleSet).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(WorkPermitRuleSet).Assembly.GetName().Version?.ToString() ?? "0.0.0";

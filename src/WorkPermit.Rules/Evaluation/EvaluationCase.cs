@@ -73,7 +73,7 @@ internal sealed class EvaluationCase
     public FactSet SubmissionDateFacts => Application.SubmittedDate is null ? FactSet.Of(FactId.EvaluationDate) : FactSet.Of(FactId.ApplicationSubmittedDate);
 
     /// <summary>The findings concluded so far, by catalogue order: every rule records its finding here as it fires,
-    /// whether it yields the finding into the session for other rules to match or not.</summary>
+    /// whether it publishes the finding into the session for other rules to match or not.</summary>
     public FindingSet Findings { get; } = new();
 
     /// <summary>Records a rule's finding that no other rule matches: it stays out of the session.</summary>

@@ -1,10 +1,10 @@
 namespace WorkPermit.Rules.Evaluation;
 
 /// <summary>
-/// What one catalogue rule concluded for the profile: a fact in the rule session, yielded by the rule and
-/// matched by the rules that build on it. Its meaning follows the rule's kind: a requirement is met (yes) or not,
+/// What one catalogue rule concluded for the profile; when other rules build on it, its rule publishes it into the rule
+/// session as a fact, which they match. Its meaning follows the rule's kind: a requirement is met (yes) or not,
 /// an exclusion applies (yes) or not, a category or trigger applies, an advisory applies, a document is needed.
-/// Its identity is the rule ID: a rule yields one finding. Its type is its catalogue area's (see AreaFindings.cs), so
+/// Its identity is the rule ID: a rule concludes one finding. Its type is its catalogue area's (see AreaFindings.cs), so
 /// that the network sorts findings by area before it tests their rule IDs.
 /// </summary>
 internal abstract class Finding : IEquatable<Finding>

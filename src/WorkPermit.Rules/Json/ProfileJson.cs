@@ -544,29 +544,28 @@ public static partial class ProfileJson
         }
 
         var max = whole ? int.MaxValue : decimal.MaxValue;
-        var maxText = max.ToString(CultureInfo.InvariantCulture);
         if (!value.TryGetDecimal(out var number))
         {
             // Beyond decimal's range (1e30, -1e400): a huge magnitude either way.
             var negative = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value)[0] == (byte)'-';
             errors.Add(negative
                 ? new(path, $"Must be zero or more, not {Describe(value)}.", "negative")
-                : new(path, $"Must be at most {maxText}, not {Describe(value)}.", "out_of_range"));
+                : new(path, $"Must be at most {max.ToString(CultureInfo.InvariantCulture)}, not {Describe(value)}.", "out_of_range"));
             return;
         }
 
-        var text = Normalized(number);
+        // The texts are made only for a message: a valid number (the usual case) needs none.
         if (number < 0)
         {
-            errors.Add(new(path, $"Must be zero or more, not {text}.", "negative"));
+            errors.Add(new(path, $"Must be zero or more, not {Normalized(number)}.", "negative"));
         }
         else if (whole && number != decimal.Truncate(number))
         {
-            errors.Add(new(path, $"Must be a whole number, not {text}.", "not_integer"));
+            errors.Add(new(path, $"Must be a whole number, not {Normalized(number)}.", "not_integer"));
         }
         else if (number > max)
         {
-            errors.Add(new(path, $"Must be at most {maxText}, not {text}.", "out_of_range"));
+            errors.Add(new(path, $"Must be at most {max.ToString(CultureInfo.InvariantCulture)}, not {Normalized(number)}.", "out_of_range"));
         }
     }
 
@@ -646,18 +645,12 @@ public static partial class ProfileJson
     private static bool IsDate(JsonElement value)
     {
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
-        Span<char> text = stackalloc char[10];
         if (raw.Length != 12 || raw.Contains((byte)'\\'))
         {
             return DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         }
 
-        for (var i = 0; i < 10; i++)
-        {
-            text[i] = (char)raw[i + 1];
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        return Json.IsoDate.TryParse(raw[1..^1], out _);
     }
 
     private static void CheckCountry(JsonElement value, string path, List<ProfileError> errors)

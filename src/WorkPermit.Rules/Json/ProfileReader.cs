@@ -44,8 +44,18 @@ internal static partial class ProfileReader
         _ => null,
     };
 
-    private static DateOnly? Date(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    private static DateOnly? Date(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        return raw.Length == 12 && IsoDate.TryParse(raw[1..^1], out var date)
+            ? date
+            : DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 
     private static DateTimeOffset? DateTime(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetDateTimeOffset() : null;
 

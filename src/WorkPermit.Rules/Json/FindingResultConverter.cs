@@ -151,8 +151,7 @@ internal sealed class FindingResultConverter : JsonConverter<FindingResult>
             return null;
         }
 
-        var order = RuleCatalogue.OrderOf(rule.Id);
-        var encoded = _encoded.Value[order];
+        var encoded = _encoded.Value[rule.Order];
         return ReferenceEquals(value.Title, rule.Title)
             && ReferenceEquals(value.Citations, rule.Citations)
             && ReferenceEquals(value.Interpretations, rule.Interpretations)

@@ -93,4 +93,41 @@ public sealed class CatalogueTests
 
         Assert.Equal(fromRecords.Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));
     }
+    [Fact]
+    public void RuleLookUp_FindsTheRule_WhateverStringInstanceNamesIt()
+    {
+        foreach (var rule in RuleCatalogue.Rules)
+        {
+            // A copy is a different instance from the interned ID: the look-up must not depend on the instance.
+            var copy = new string(rule.Id.AsSpan());
+            Assert.False(ReferenceEquals(copy, rule.Id));
+            Assert.Same(rule, RuleCatalogue.Get(copy));
+            Assert.Same(rule, RuleCatalogue.Get(rule.Id));
+            Assert.True(RuleCatalogue.TryGet(copy, out var found));
+            Assert.Same(rule, found);
+        }
+
+        Assert.False(RuleCatalogue.TryGet("GEN-99", out _));
+        Assert.Throws<KeyNotFoundException>(() => RuleCatalogue.Get("gen-01"));
+    }
+
+    [Fact]
+    public void CollectedInputs_AreTakenByRuleId_AndAMissingOneIsNamed()
+    {
+        var inputs = new Evaluation.RuleInputs(Rules.RuleIds.Ins01, Rules.RuleIds.Ins13, Rules.RuleIds.Ins05);
+        var ins13 = Evaluation.Finding.Of(Rules.RuleIds.Ins13, Verdict.Yes, FactSet.Empty);
+        var ins01 = Evaluation.Finding.Of(Rules.RuleIds.Ins01, Verdict.No, FactSet.Empty);
+        var ins05 = Evaluation.Finding.Of(Rules.RuleIds.Ins05, Verdict.Unknown(FactSet.Empty), FactSet.Empty);
+        var other = Evaluation.Finding.Of(Rules.RuleIds.Ins02, Verdict.Yes, FactSet.Empty);
+
+        var arranged = inputs.Arrange([ins13, other, ins05, ins01]);
+
+        Assert.Same(ins01, arranged[Rules.RuleIds.Ins01]);
+        Assert.Same(ins13, arranged[new string(Rules.RuleIds.Ins13.AsSpan())]);
+        Assert.Same(ins05, arranged[Rules.RuleIds.Ins05]);
+        Assert.Contains("INS-02", Assert.Throws<InvalidOperationException>(() => arranged[Rules.RuleIds.Ins02]).Message, StringComparison.Ordinal);
+        Assert.Contains("INS-05", Assert.Throws<InvalidOperationException>(() => inputs.Arrange([ins13, ins01])).Message, StringComparison.Ordinal);
+        Assert.True(inputs.Includes(ins05));
+        Assert.False(inputs.Includes(other));
+    }
 }

@@ -106,21 +106,27 @@ public static class RuleCatalogue
     /// <returns>The rule.</returns>
     /// <exception cref="KeyNotFoundException">No rule has that ID.</exception>
     public static CatalogueRule Get(string id) =>
-        Data.Value.ById.TryGetValue(id, out var rule) ? rule : throw new KeyNotFoundException($"The catalogue has no rule '{id}'.");
+        TryGet(id, out var rule) ? rule : throw new KeyNotFoundException($"The catalogue has no rule '{id}'.");
 
     /// <summary>Tries to get a rule by ID.</summary>
     /// <param name="id">The rule ID.</param>
     /// <param name="rule">The rule, when found.</param>
     /// <returns><see langword="true"/> if found.</returns>
-    public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogueRule? rule) =>
-        Data.Value.ById.TryGetValue(id, out rule);
+    public static bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogueRule? rule)
+    {
+        var data = Data.Value;
+        return data.ByInstance.TryGetValue(id, out rule) || data.ById.TryGetValue(id, out rule);
+    }
 
-    internal static int OrderOf(string id) => Data.Value.Order.TryGetValue(id, out var order) ? order : int.MaxValue;
+    internal static int OrderOf(string id) => TryGet(id, out var rule) ? rule.Order : int.MaxValue;
 
     internal static byte[] RawBytes => Data.Value.Raw;
 
+    // ByInstance holds the rules by their ID's string instance. The IDs are interned, so the rule classes' ID constants
+    // (RuleIds) and the findings' RuleId are these very instances: looking a rule up while rules fire and reports are
+    // written then needs neither hashing nor comparing the ID's characters. Any other string falls back to ById.
     private sealed record Loaded(IReadOnlyList<CatalogueRule> Rules, IReadOnlyDictionary<string, CatalogueRule> ById,
-        IReadOnlyDictionary<string, int> Order, IReadOnlyList<Interpretation> Interpretations, byte[] Raw);
+        Dictionary<string, CatalogueRule> ByInstance, IReadOnlyList<Interpretation> Interpretations, byte[] Raw);
 
     private static Loaded Load()
     {
@@ -146,7 +152,7 @@ public static class RuleCatalogue
         var rules = new List<CatalogueRule>();
         foreach (var rule in root.GetProperty("rules").EnumerateArray())
         {
-            var id = rule.GetProperty("id").GetString()!;
+            var id = string.Intern(rule.GetProperty("id").GetString()!);
             rules.Add(new CatalogueRule
             {
                 Order = rules.Count,
@@ -165,8 +171,8 @@ public static class RuleCatalogue
         }
 
         var byId = rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
-        var order = rules.Select((r, i) => (r.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return new Loaded(rules, byId, order, interpretations, raw);
+        var byInstance = rules.ToDictionary(r => r.Id, (IEqualityComparer<string>)ReferenceEqualityComparer.Instance);
+        return new Loaded(rules, byId, byInstance, interpretations, raw);
     }
 
     /// <summary>Whether an interpretation's rule reference ("INS-04", "INS-02..INS-09", "RD-01") names the rule.</summary>

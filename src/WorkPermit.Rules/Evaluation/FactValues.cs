@@ -29,6 +29,58 @@ internal sealed class FactValues(WorkPermitProfile profile, FactSet facts) : IRe
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Writes the values as the properties of the JSON object the writer is in, in the order the dictionary
+    /// enumerates them, without building the dictionary. The report writer's writer uses the library's encoder, which
+    /// the fact paths are encoded with once.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    public void WriteProperties(System.Text.Json.Utf8JsonWriter writer)
+    {
+        System.Diagnostics.Debug.Assert(ReferenceEquals(writer.Options.Encoder, Json.WorkPermitJson.Options.Encoder), "The fact paths are encoded with the library's encoder.");
+        var paths = EncodedPaths.Value;
+        foreach (var fact in facts.Facts())
+        {
+            if (FactCatalog.ValueOf(profile, fact) is { } value)
+            {
+                writer.WritePropertyName(paths[(int)fact]);
+                WriteValue(writer, value);
+            }
+        }
+    }
+
+    /// <summary>Every fact's path, encoded with the library's JSON encoder, by fact ID.</summary>
+    private static readonly Lazy<System.Text.Json.JsonEncodedText[]> EncodedPaths = new(() =>
+        [.. FactCatalog.All.Select(d => System.Text.Json.JsonEncodedText.Encode(d.Path, Json.WorkPermitJson.Options.Encoder))]);
+
+    /// <summary>Writes a value as the JSON string <see cref="Format"/> makes of it; the commonest kinds without making
+    /// the string first.</summary>
+    private static void WriteValue(System.Text.Json.Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case bool b:
+                writer.WriteStringValue(b ? "true"u8 : "false"u8);
+                break;
+            case DateOnly d:
+                Span<byte> text = stackalloc byte[16];
+                if (d.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                {
+                    writer.WriteStringValue(text[..written]);
+                }
+                else
+                {
+                    writer.WriteStringValue(Format(d));
+                }
+
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            default:
+                writer.WriteStringValue(Format(value));
+                break;
+        }
+    }
+
     private Dictionary<string, string> Build()
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

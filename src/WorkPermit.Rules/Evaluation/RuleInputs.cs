@@ -8,15 +8,19 @@ namespace WorkPermit.Rules.Evaluation;
 /// a join chain copies its opposite memory at every level, so for a rule with nine or ten inputs this is much cheaper.</remarks>
 internal sealed class RuleInputs
 {
-    private readonly bool[] _byOrder = new bool[RuleCatalogue.Rules.Count];
+    /// <summary>Per catalogue rule (by order), its position among the inputs, or -1.</summary>
+    private readonly int[] _positionByOrder = new int[RuleCatalogue.Rules.Count];
+    private readonly string[] _ruleIds;
 
     public RuleInputs(params string[] ruleIds)
     {
-        foreach (var ruleId in ruleIds)
+        Array.Fill(_positionByOrder, -1);
+        for (var i = 0; i < ruleIds.Length; i++)
         {
-            _byOrder[RuleCatalogue.OrderOf(ruleId)] = true;
+            _positionByOrder[RuleCatalogue.OrderOf(ruleIds[i])] = i;
         }
 
+        _ruleIds = ruleIds;
         Count = ruleIds.Length;
     }
 
@@ -24,23 +28,58 @@ internal sealed class RuleInputs
     public int Count { get; }
 
     /// <summary>Whether the rule takes this finding.</summary>
-    public bool Includes(Finding finding) => _byOrder[finding.Rule.Order];
+    public bool Includes(Finding finding) => _positionByOrder[finding.Rule.Order] >= 0;
 
     /// <summary>Whether every input has arrived (the count guard of the collecting pattern).</summary>
     public bool Complete(IEnumerable<Finding> collected) => collected.Count() == Count;
 
-    /// <summary>The collected finding of one rule.</summary>
-    /// <exception cref="InvalidOperationException">The collection holds no finding of that rule.</exception>
-    public static Finding Get(IEnumerable<Finding> collected, string ruleId)
+    /// <summary>Takes the collected findings in one pass over the collection, for the rule's action to take each by
+    /// its rule ID.</summary>
+    /// <exception cref="InvalidOperationException">The collection lacks one of the inputs.</exception>
+    public Arranged Arrange(IEnumerable<Finding> collected)
     {
+        var findings = new Finding[Count];
         foreach (var finding in collected)
         {
-            if (string.Equals(finding.RuleId, ruleId, StringComparison.Ordinal))
+            var position = _positionByOrder[finding.Rule.Order];
+            if (position >= 0)
             {
-                return finding;
+                findings[position] = finding;
             }
         }
 
-        throw new InvalidOperationException($"No finding of {ruleId} was collected.");
+        for (var i = 0; i < findings.Length; i++)
+        {
+            if (findings[i] is null)
+            {
+                throw new InvalidOperationException($"No finding of {_ruleIds[i]} was collected.");
+            }
+        }
+
+        return new Arranged(findings);
+    }
+
+    /// <summary>A rule's collected inputs, one finding per input rule.</summary>
+    internal readonly struct Arranged(Finding[] findings)
+    {
+        /// <summary>The collected finding of one rule.</summary>
+        /// <exception cref="InvalidOperationException">The rule is not one of the inputs.</exception>
+        public Finding this[string ruleId]
+        {
+            get
+            {
+                // Rule IDs are interned (the catalogue's and the RuleIds constants are the same instances), so this
+                // usually compares references only.
+                foreach (var finding in findings)
+                {
+                    if (string.Equals(finding.RuleId, ruleId, StringComparison.Ordinal))
+                    {
+                        return finding;
+                    }
+                }
+
+                throw new InvalidOperationException($"{ruleId} is not one of the rule's inputs.");
+            }
+        }
     }
 }

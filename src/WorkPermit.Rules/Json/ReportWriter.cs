@@ -197,7 +197,13 @@ internal static class ReportWriter
 
         Findings(writer, N.Findings, report.Findings, findings);
         Findings(writer, N.House, report.House, findings);
-        if (report.Facts is { } facts)
+        if (report.Facts is Evaluation.FactValues values)
+        {
+            writer.WriteStartObject(N.Facts);
+            values.WriteProperties(writer);
+            writer.WriteEndObject();
+        }
+        else if (report.Facts is { } facts)
         {
             writer.WriteStartObject(N.Facts);
             foreach (var (path, value) in facts)

@@ -27,8 +27,12 @@ internal sealed class GeneralRequirementsRule : Rule
                 .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Do(_ => c.Record(Decide(c, RuleInputs.Get(inputs, RuleIds.Gen02), RuleInputs.Get(inputs, RuleIds.Gen03), RuleInputs.Get(inputs, RuleIds.Gen04), RuleInputs.Get(inputs, RuleIds.Gen06), RuleInputs.Get(inputs, RuleIds.Gen07), RuleInputs.Get(inputs, RuleIds.Gen08), RuleInputs.Get(inputs, RuleIds.Gen09), RuleInputs.Get(inputs, RuleIds.Gen10))));
+            .Do(_ => c.Record(Decide(c, Inputs.Arrange(inputs))));
     }
+
+    /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
+    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+        Decide(c, inputs[RuleIds.Gen02], inputs[RuleIds.Gen03], inputs[RuleIds.Gen04], inputs[RuleIds.Gen06], inputs[RuleIds.Gen07], inputs[RuleIds.Gen08], inputs[RuleIds.Gen09], inputs[RuleIds.Gen10]);
 
     internal static Finding Decide(EvaluationCase c, Finding gen02, Finding gen03, Finding gen04, Finding gen06, Finding gen07, Finding gen08, Finding gen09, Finding gen10)
     {

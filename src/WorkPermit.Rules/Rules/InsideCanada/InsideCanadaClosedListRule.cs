@@ -27,8 +27,12 @@ internal sealed class InsideCanadaClosedListRule : Rule
                 .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Do(_ => c.Publish(Decide(c, RuleInputs.Get(inputs, RuleIds.Ins01), RuleInputs.Get(inputs, RuleIds.Ins02), RuleInputs.Get(inputs, RuleIds.Ins03), RuleInputs.Get(inputs, RuleIds.Ins04), RuleInputs.Get(inputs, RuleIds.Ins05), RuleInputs.Get(inputs, RuleIds.Ins06), RuleInputs.Get(inputs, RuleIds.Ins07), RuleInputs.Get(inputs, RuleIds.Ins08), RuleInputs.Get(inputs, RuleIds.Ins09), RuleInputs.Get(inputs, RuleIds.Ins13))));
+            .Do(_ => c.Publish(Decide(c, Inputs.Arrange(inputs))));
     }
+
+    /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
+    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+        Decide(c, inputs[RuleIds.Ins01], inputs[RuleIds.Ins02], inputs[RuleIds.Ins03], inputs[RuleIds.Ins04], inputs[RuleIds.Ins05], inputs[RuleIds.Ins06], inputs[RuleIds.Ins07], inputs[RuleIds.Ins08], inputs[RuleIds.Ins09], inputs[RuleIds.Ins13]);
 
     internal static Finding Decide(EvaluationCase c, Finding ins01, Finding ins02, Finding ins03, Finding ins04, Finding ins05, Finding ins06, Finding ins07, Finding ins08, Finding ins09, Finding ins13)
     {

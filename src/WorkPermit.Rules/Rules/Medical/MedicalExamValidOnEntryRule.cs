@@ -29,8 +29,12 @@ internal sealed class MedicalExamValidOnEntryRule : Rule
                 .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Do(_ => c.Publish(Decide(c, RuleInputs.Get(inputs, RuleIds.Ime01), RuleInputs.Get(inputs, RuleIds.Ime02), RuleInputs.Get(inputs, RuleIds.Ime03), RuleInputs.Get(inputs, RuleIds.Ime06), RuleInputs.Get(inputs, RuleIds.Ime05))));
+            .Do(_ => c.Publish(Decide(c, Inputs.Arrange(inputs))));
     }
+
+    /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
+    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+        Decide(c, inputs[RuleIds.Ime01], inputs[RuleIds.Ime02], inputs[RuleIds.Ime03], inputs[RuleIds.Ime06], inputs[RuleIds.Ime05]);
 
     internal static Finding Decide(EvaluationCase c, Finding ime01, Finding ime02, Finding ime03, Finding ime06, Finding ime05)
     {

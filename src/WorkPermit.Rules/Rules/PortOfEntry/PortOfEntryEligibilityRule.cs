@@ -27,8 +27,12 @@ internal sealed class PortOfEntryEligibilityRule : Rule
                 .Where(all => Inputs.Complete(all)));
 
         Then()
-            .Do(_ => c.Publish(Decide(c, RuleInputs.Get(inputs, RuleIds.Poe01), RuleInputs.Get(inputs, RuleIds.Poe02), RuleInputs.Get(inputs, RuleIds.Poe03), RuleInputs.Get(inputs, RuleIds.PoeExc01), RuleInputs.Get(inputs, RuleIds.PoeExc02), RuleInputs.Get(inputs, RuleIds.PoeExc03), RuleInputs.Get(inputs, RuleIds.PoeExc04), RuleInputs.Get(inputs, RuleIds.PoeExc05), RuleInputs.Get(inputs, RuleIds.PoeExc06))));
+            .Do(_ => c.Publish(Decide(c, Inputs.Arrange(inputs))));
     }
+
+    /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
+    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+        Decide(c, inputs[RuleIds.Poe01], inputs[RuleIds.Poe02], inputs[RuleIds.Poe03], inputs[RuleIds.PoeExc01], inputs[RuleIds.PoeExc02], inputs[RuleIds.PoeExc03], inputs[RuleIds.PoeExc04], inputs[RuleIds.PoeExc05], inputs[RuleIds.PoeExc06]);
 
     internal static Finding Decide(EvaluationCase c, Finding poe01, Finding poe02, Finding poe03, Finding exc01, Finding exc02, Finding exc03, Finding exc04, Finding exc05, Finding exc06)
     {

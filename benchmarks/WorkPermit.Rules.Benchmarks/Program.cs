@@ -26,6 +26,19 @@ public static class Program
             return;
         }
 
+        if (args is ["stages", "loop", "read"])
+        {
+            // A steady load for a sampling profiler: read the port-of-entry profile's JSON for 20 seconds.
+            var json = BenchmarkProfiles.Utf8(BenchmarkProfiles.PortOfEntry);
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (20 * System.Diagnostics.Stopwatch.Frequency);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+                _ = ProfileJson.Read(json);
+            }
+
+            return;
+        }
+
         if (args is ["stages", "loop"])
         {
             // A steady load for a sampling profiler: evaluate the full profile for 20 seconds.

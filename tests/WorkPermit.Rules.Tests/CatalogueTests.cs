@@ -112,22 +112,50 @@ public sealed class CatalogueTests
     }
 
     [Fact]
-    public void CollectedInputs_AreTakenByRuleId_AndAMissingOneIsNamed()
+    public void RuleInputs_YieldNothingUntilEveryInputHasArrived_ThenOneSetTakenByRuleId()
     {
         var inputs = new Evaluation.RuleInputs(Rules.RuleIds.Ins01, Rules.RuleIds.Ins13, Rules.RuleIds.Ins05);
-        var ins13 = Evaluation.Finding.Of(Rules.RuleIds.Ins13, Verdict.Yes, FactSet.Empty);
-        var ins01 = Evaluation.Finding.Of(Rules.RuleIds.Ins01, Verdict.No, FactSet.Empty);
-        var ins05 = Evaluation.Finding.Of(Rules.RuleIds.Ins05, Verdict.Unknown(FactSet.Empty), FactSet.Empty);
-        var other = Evaluation.Finding.Of(Rules.RuleIds.Ins02, Verdict.Yes, FactSet.Empty);
+        Assert.Equal("AllOf(INS-01,INS-13,INS-05)", inputs.AggregateName);
+        Assert.Equal(3, Evaluation.RuleInputs.FromAggregateName(inputs.AggregateName).Count);
+        var aggregator = new Evaluation.AllInputsAggregator(inputs);
+        var ins13 = Fact(Rules.RuleIds.Ins13, Verdict.Yes);
+        var ins01 = Fact(Rules.RuleIds.Ins01, Verdict.No);
+        var ins05 = Fact(Rules.RuleIds.Ins05, Verdict.Unknown(FactSet.Empty));
 
-        var arranged = inputs.Arrange([ins13, other, ins05, ins01]);
+        Assert.Empty(aggregator.Add(null!, null!, [ins13]));
+        Assert.Empty(aggregator.Add(null!, null!, [ins01]));
+        var added = Assert.Single(aggregator.Add(null!, null!, [ins05]));
+        Assert.Equal(NRules.Aggregators.AggregationAction.Added, added.Action);
+        var set = Assert.IsType<Evaluation.CollectedInputs>(added.Aggregate);
+        Assert.Same(ins01.Value, set[Rules.RuleIds.Ins01]);
+        Assert.Same(ins13.Value, set[new string(Rules.RuleIds.Ins13.AsSpan())]);
+        Assert.Same(ins05.Value, set[Rules.RuleIds.Ins05]);
+        Assert.Equal([ins01, ins13, ins05], added.Source!);
+        Assert.Contains("INS-02", Assert.Throws<InvalidOperationException>(() => set[Rules.RuleIds.Ins02]).Message, StringComparison.Ordinal);
 
-        Assert.Same(ins01, arranged[Rules.RuleIds.Ins01]);
-        Assert.Same(ins13, arranged[new string(Rules.RuleIds.Ins13.AsSpan())]);
-        Assert.Same(ins05, arranged[Rules.RuleIds.Ins05]);
-        Assert.Contains("INS-02", Assert.Throws<InvalidOperationException>(() => arranged[Rules.RuleIds.Ins02]).Message, StringComparison.Ordinal);
-        Assert.Contains("INS-05", Assert.Throws<InvalidOperationException>(() => inputs.Arrange([ins13, ins01])).Message, StringComparison.Ordinal);
-        Assert.True(inputs.Includes(ins05));
-        Assert.False(inputs.Includes(other));
+        // A replaced input yields a new set in place of the first; a retracted one takes the set back.
+        var again = Fact(Rules.RuleIds.Ins01, Verdict.Yes);
+        var modified = Assert.Single(aggregator.Modify(null!, null!, [again]));
+        Assert.Equal(NRules.Aggregators.AggregationAction.Modified, modified.Action);
+        Assert.Same(set, modified.Previous);
+        Assert.Same(again.Value, ((Evaluation.CollectedInputs)modified.Aggregate)[Rules.RuleIds.Ins01]);
+        Assert.Same(ins01.Value, set[Rules.RuleIds.Ins01]);
+        var removed = Assert.Single(aggregator.Remove(null!, null!, [ins13]));
+        Assert.Equal(NRules.Aggregators.AggregationAction.Removed, removed.Action);
+        Assert.Same(modified.Aggregate, removed.Aggregate);
+        Assert.Empty(aggregator.Remove(null!, null!, [ins05]));
+        Assert.Throws<ArgumentException>(() => new Evaluation.RuleInputs(Rules.RuleIds.Ins01, Rules.RuleIds.Ins01));
+        Assert.Throws<ArgumentException>(() => Evaluation.RuleInputs.FromAggregateName("Collect"));
+
+        static NRules.RuleModel.IFact Fact(string ruleId, Verdict verdict) => new TestFact(Evaluation.Finding.Of(ruleId, verdict, FactSet.Empty));
+    }
+
+    private sealed class TestFact(object value) : NRules.RuleModel.IFact
+    {
+        public Type Type => Value!.GetType();
+
+        public object? Value { get; } = value;
+
+        public NRules.RuleModel.IFactSource? Source => null;
     }
 }

@@ -65,7 +65,8 @@ public sealed class RuleSetTests
         var batched = Run(profile, batch: true);
         var oneByOne = Run(profile, batch: false);
 
-        // Every rule concludes once: the collecting rules wait for all their inputs (their count guard).
+        // Every rule concludes once: the collecting rules wait for all their inputs (their AllOf aggregate yields only a
+        // complete set).
         Assert.Equal(RuleCatalogue.Rules.Count, batched.Count);
         Assert.Equal(0, batched.Repeats);
         AssertSame(batched, oneByOne, profile);

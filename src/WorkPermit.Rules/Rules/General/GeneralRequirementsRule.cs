@@ -10,28 +10,27 @@ namespace WorkPermit.Rules.Rules.General;
 [Tag("requirement")]
 internal sealed class GeneralRequirementsRule : Rule
 {
-    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    /// <summary>The findings this rule combines, taken in one pattern once all have arrived.</summary>
     private static readonly RuleInputs Inputs = new(RuleIds.Gen02, RuleIds.Gen03, RuleIds.Gen04, RuleIds.Gen06, RuleIds.Gen07, RuleIds.Gen08, RuleIds.Gen09, RuleIds.Gen10);
 
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<GeneralFinding> inputs = default!;
+        CollectedInputs inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
                 .Match<GeneralFinding>(f => Inputs.Includes(f))
-                .Collect()
-                .Where(all => Inputs.Complete(all)));
+                .AllOf(Inputs));
 
         Then()
-            .Do(_ => c.Record(Decide(c, Inputs.Arrange(inputs))));
+            .Do(_ => c.Record(Decide(c, inputs)));
     }
 
     /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
-    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+    private static Finding Decide(EvaluationCase c, CollectedInputs inputs) =>
         Decide(c, inputs[RuleIds.Gen02], inputs[RuleIds.Gen03], inputs[RuleIds.Gen04], inputs[RuleIds.Gen06], inputs[RuleIds.Gen07], inputs[RuleIds.Gen08], inputs[RuleIds.Gen09], inputs[RuleIds.Gen10]);
 
     internal static Finding Decide(EvaluationCase c, Finding gen02, Finding gen03, Finding gen04, Finding gen06, Finding gen07, Finding gen08, Finding gen09, Finding gen10)

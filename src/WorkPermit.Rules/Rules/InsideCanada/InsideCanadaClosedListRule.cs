@@ -10,28 +10,27 @@ namespace WorkPermit.Rules.Rules.InsideCanada;
 [Tag("requirement")]
 internal sealed class InsideCanadaClosedListRule : Rule
 {
-    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    /// <summary>The findings this rule combines, taken in one pattern once all have arrived.</summary>
     private static readonly RuleInputs Inputs = new(RuleIds.Ins01, RuleIds.Ins02, RuleIds.Ins03, RuleIds.Ins04, RuleIds.Ins05, RuleIds.Ins06, RuleIds.Ins07, RuleIds.Ins08, RuleIds.Ins09, RuleIds.Ins13);
 
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<InsideCanadaFinding> inputs = default!;
+        CollectedInputs inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
                 .Match<InsideCanadaFinding>(f => Inputs.Includes(f))
-                .Collect()
-                .Where(all => Inputs.Complete(all)));
+                .AllOf(Inputs));
 
         Then()
-            .Do(_ => c.Publish(Decide(c, Inputs.Arrange(inputs))));
+            .Do(_ => c.Publish(Decide(c, inputs)));
     }
 
     /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
-    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+    private static Finding Decide(EvaluationCase c, CollectedInputs inputs) =>
         Decide(c, inputs[RuleIds.Ins01], inputs[RuleIds.Ins02], inputs[RuleIds.Ins03], inputs[RuleIds.Ins04], inputs[RuleIds.Ins05], inputs[RuleIds.Ins06], inputs[RuleIds.Ins07], inputs[RuleIds.Ins08], inputs[RuleIds.Ins09], inputs[RuleIds.Ins13]);
 
     internal static Finding Decide(EvaluationCase c, Finding ins01, Finding ins02, Finding ins03, Finding ins04, Finding ins05, Finding ins06, Finding ins07, Finding ins08, Finding ins09, Finding ins13)

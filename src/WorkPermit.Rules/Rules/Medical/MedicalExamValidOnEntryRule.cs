@@ -12,28 +12,27 @@ internal sealed class MedicalExamValidOnEntryRule : Rule
 {
     private static readonly FactSet Reads = FactSet.Of(FactId.ApplicationChannel, FactId.TravelHasLetterOfIntroduction);
 
-    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    /// <summary>The findings this rule combines, taken in one pattern once all have arrived.</summary>
     private static readonly RuleInputs Inputs = new(RuleIds.Ime01, RuleIds.Ime02, RuleIds.Ime03, RuleIds.Ime06, RuleIds.Ime05);
 
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<MedicalFinding> inputs = default!;
+        CollectedInputs inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
                 .Match<MedicalFinding>(f => Inputs.Includes(f))
-                .Collect()
-                .Where(all => Inputs.Complete(all)));
+                .AllOf(Inputs));
 
         Then()
-            .Do(_ => c.Publish(Decide(c, Inputs.Arrange(inputs))));
+            .Do(_ => c.Publish(Decide(c, inputs)));
     }
 
     /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
-    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+    private static Finding Decide(EvaluationCase c, CollectedInputs inputs) =>
         Decide(c, inputs[RuleIds.Ime01], inputs[RuleIds.Ime02], inputs[RuleIds.Ime03], inputs[RuleIds.Ime06], inputs[RuleIds.Ime05]);
 
     internal static Finding Decide(EvaluationCase c, Finding ime01, Finding ime02, Finding ime03, Finding ime06, Finding ime05)

@@ -10,28 +10,27 @@ namespace WorkPermit.Rules.Rules.PortOfEntry;
 [Tag("requirement")]
 internal sealed class PortOfEntryEligibilityRule : Rule
 {
-    /// <summary>The findings this rule combines, collected in one pattern.</summary>
+    /// <summary>The findings this rule combines, taken in one pattern once all have arrived.</summary>
     private static readonly RuleInputs Inputs = new(RuleIds.Poe01, RuleIds.Poe02, RuleIds.Poe03, RuleIds.PoeExc01, RuleIds.PoeExc02, RuleIds.PoeExc03, RuleIds.PoeExc04, RuleIds.PoeExc05, RuleIds.PoeExc06);
 
     /// <inheritdoc/>
     public override void Define()
     {
         EvaluationCase c = default!;
-        IEnumerable<PortOfEntryFinding> inputs = default!;
+        CollectedInputs inputs = default!;
 
         When()
             .Match(() => c)
             .Query(() => inputs, q => q
                 .Match<PortOfEntryFinding>(f => Inputs.Includes(f))
-                .Collect()
-                .Where(all => Inputs.Complete(all)));
+                .AllOf(Inputs));
 
         Then()
-            .Do(_ => c.Publish(Decide(c, Inputs.Arrange(inputs))));
+            .Do(_ => c.Publish(Decide(c, inputs)));
     }
 
     /// <summary>Decides from the collected findings, each taken by its rule ID.</summary>
-    private static Finding Decide(EvaluationCase c, RuleInputs.Arranged inputs) =>
+    private static Finding Decide(EvaluationCase c, CollectedInputs inputs) =>
         Decide(c, inputs[RuleIds.Poe01], inputs[RuleIds.Poe02], inputs[RuleIds.Poe03], inputs[RuleIds.PoeExc01], inputs[RuleIds.PoeExc02], inputs[RuleIds.PoeExc03], inputs[RuleIds.PoeExc04], inputs[RuleIds.PoeExc05], inputs[RuleIds.PoeExc06]);
 
     internal static Finding Decide(EvaluationCase c, Finding poe01, Finding poe02, Finding poe03, Finding exc01, Finding exc02, Finding exc03, Finding exc04, Finding exc05, Finding exc06)
